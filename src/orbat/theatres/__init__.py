@@ -1,0 +1,162 @@
+"""Theatre packs: curated entities, aliases, places and relations, each with a source.
+
+A theatre is data, not code: a folder under ``orbat/theatres/`` holding YAML files.
+
+``entities`` files (any file whose name does not start with ``relations``) hold a list of::
+
+    - id: kataib-hezbollah            # stable slug, unique across the pack
+      kind: armed_group               # an EntityKind value
+      name: Kataib Hezbollah
+      country: IRQ                    # ISO 3166-1 alpha-3, optional
+      sector: PRM                     # PLOVER sector code, optional
+      aliases:                        # strings, or {name, lang}
+        - KH
+        - {name: كتائب حزب الله, lang: ar}
+      source: "US State Department, FTO designation, 2009-07-02"
+      description: one line in our own words, optional
+      # places only:
+      lat: 33.48
+      lon: 38.62
+      feature: crossing               # crossing, base, town, village, district, province, region, ...
+      precision: exact                # exact, town, district, province, country, border_region
+      geonames_id: 99999              # only when known
+
+``relations*.yaml`` files hold a list of::
+
+    - subject: kataib-hezbollah
+      predicate: part_of
+      object: popular-mobilization-forces
+      role: null                      # for leads: leader, commander, deputy commander, spokesperson ...
+      start: "2014"                   # ISO date, possibly partial; null when unknown
+      end: null
+      source: "outlet or publication, title, date"
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from orbat.errors import ConfigError
+from orbat.model import Alias, Entity, EntityKind
+
+__all__ = ["CuratedRelation", "Theatre", "load_theatre", "available_theatres", "DEFAULT_THEATRE"]
+
+DEFAULT_THEATRE = "iraq_syria"
+
+
+@dataclass(frozen=True, slots=True)
+class CuratedRelation:
+    subject: str
+    predicate: str
+    object: str
+    source: str
+    role: str | None = None
+    start: str | None = None
+    end: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Theatre:
+    name: str
+    entities: tuple[Entity, ...]
+    relations: tuple[CuratedRelation, ...]
+
+    def entity(self, entity_id: str) -> Entity:
+        for e in self.entities:
+            if e.id == entity_id:
+                return e
+        raise KeyError(entity_id)
+
+    def by_id(self) -> dict[str, Entity]:
+        return {e.id: e for e in self.entities}
+
+
+def available_theatres() -> list[str]:
+    root = resources.files("orbat.theatres")
+    return sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_"))
+
+
+def load_theatre(name: str = DEFAULT_THEATRE) -> Theatre:
+    """Read and validate a theatre pack. Raises ConfigError naming the file and record at fault."""
+    root = resources.files("orbat.theatres").joinpath(name)
+    if not root.is_dir():
+        raise ConfigError(f"unknown theatre {name!r}; available: {', '.join(available_theatres())}")
+    entities: list[Entity] = []
+    relations: list[CuratedRelation] = []
+    for path in sorted((p for p in root.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name):
+        records = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        if not isinstance(records, list):
+            raise ConfigError(f"{name}/{path.name}: expected a list of records")
+        for i, rec in enumerate(records):
+            where = f"{name}/{path.name} record {i + 1}"
+            if path.name.startswith("relations"):
+                relations.append(_relation(rec, where))
+            else:
+                entities.append(_entity(rec, where))
+    _check_references(name, entities, relations)
+    return Theatre(name, tuple(entities), tuple(relations))
+
+
+def _entity(rec: dict[str, Any], where: str) -> Entity:
+    try:
+        kind = EntityKind(rec["kind"])
+        source = str(rec["source"])
+        aliases = tuple(_alias(a, source) for a in rec.get("aliases") or ())
+        return Entity(
+            id=str(rec["id"]),
+            kind=kind,
+            name=str(rec["name"]),
+            aliases=aliases,
+            country=rec.get("country"),
+            sector=rec.get("sector"),
+            lat=_float(rec.get("lat")),
+            lon=_float(rec.get("lon")),
+            geonames_id=rec.get("geonames_id"),
+            feature=rec.get("feature"),
+            precision=rec.get("precision"),
+            source=source,
+            description=rec.get("description"),
+        )
+    except (KeyError, ValueError, TypeError) as exc:
+        raise ConfigError(f"{where}: invalid entity ({exc}); see orbat/theatres/__init__.py for the format") from exc
+
+
+def _alias(value: Any, source: str) -> Alias:
+    if isinstance(value, dict):
+        return Alias(str(value["name"]), "curated: " + str(value.get("source", source)), str(value.get("lang", "en")))
+    return Alias(str(value), "curated: " + source)
+
+
+def _float(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def _relation(rec: dict[str, Any], where: str) -> CuratedRelation:
+    try:
+        return CuratedRelation(
+            subject=str(rec["subject"]),
+            predicate=str(rec["predicate"]),
+            object=str(rec["object"]),
+            source=str(rec["source"]),
+            role=rec.get("role"),
+            start=None if rec.get("start") is None else str(rec["start"]),
+            end=None if rec.get("end") is None else str(rec["end"]),
+        )
+    except (KeyError, TypeError) as exc:
+        raise ConfigError(f"{where}: invalid relation ({exc}); see orbat/theatres/__init__.py for the format") from exc
+
+
+def _check_references(name: str, entities: list[Entity], relations: list[CuratedRelation]) -> None:
+    ids: set[str] = set()
+    for e in entities:
+        if e.id in ids:
+            raise ConfigError(f"{name}: entity id {e.id!r} is defined twice")
+        ids.add(e.id)
+    for r in relations:
+        for ref in (r.subject, r.object):
+            if ref not in ids:
+                raise ConfigError(f"{name}: relation {r.subject} {r.predicate} {r.object} names unknown entity {ref!r}")
