@@ -29,6 +29,7 @@ __all__ = [
     "Fatalities",
     "Claim",
     "IdentityJudgement",
+    "Analysis",
     "Skip",
     "RunSummary",
     "document_id",
@@ -190,7 +191,7 @@ class Mention:
     entity: str | None = None
     score: float = 0.0
     source: str = ""  # which recogniser found it: "ruler", "spacy", "pattern", "coref"
-    value: str | None = None  # normalised value: ISO date span for DATE mentions
+    time: TimeSpan | None = None  # normalised value of a DATE mention
 
 
 class EntityKind(str, Enum):
@@ -297,6 +298,17 @@ class IdentityJudgement:
     evidence: tuple[Evidence, ...] = ()
     source: str = ""
     made: str | None = None  # when the judgement was made
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What recognition, resolution and extraction found in one document."""
+
+    document: Document
+    mentions: tuple[Mention, ...] = ()
+    entities: tuple[Entity, ...] = ()  # provisional entities the document introduced
+    claims: tuple[Claim, ...] = ()  # alias_of claims now; relations and events later
+    judgements: tuple[IdentityJudgement, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
