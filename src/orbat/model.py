@@ -7,6 +7,7 @@ re-running a stage upserts instead of duplicating.
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime, timezone
 import re
 import unicodedata
 from bisect import bisect_right
@@ -30,11 +31,13 @@ __all__ = [
     "Claim",
     "IdentityJudgement",
     "Analysis",
+    "Fingerprint",
     "Skip",
     "RunSummary",
     "document_id",
     "normalise_for_id",
     "stable_id",
+    "utc_now_iso",
 ]
 
 
@@ -312,6 +315,17 @@ class Analysis:
 
 
 @dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What near-duplicate detection knows of one document (see orbat.clean.fingerprint)."""
+
+    document: str
+    words: int
+    minhash: bytes  # PERMUTATIONS little-endian uint64 values
+    bands: tuple[int, ...]
+    sentences: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Skip:
     """An input that could not be ingested, with a one-line reason."""
 
@@ -348,3 +362,8 @@ def stable_id(*parts: str | None, length: int = 16) -> str:
 def document_id(text: str, url: str | None) -> str:
     """Deterministic document id: a hash of the normalised text and the URL."""
     return "d" + stable_id(normalise_for_id(text), (url or "").strip())
+
+
+def utc_now_iso() -> str:
+    """The current UTC time, to the second, ISO 8601."""
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()

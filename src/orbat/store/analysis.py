@@ -1,0 +1,158 @@
+"""Entities, aliases, mentions, claims with their evidence, and identity judgements."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+
+from orbat.model import (
+    Alias,
+    Analysis,
+    Claim,
+    Entity,
+    EntityKind,
+    Evidence,
+    Fatalities,
+    IdentityJudgement,
+    Mention,
+    MentionLabel,
+    TimeSpan,
+)
+
+__all__ = [
+    "upsert_entities",
+    "insert_analysis",
+    "iter_entities",
+    "iter_mentions",
+    "document_mentions",
+    "iter_claims",
+    "entity_aliases",
+]
+
+
+def upsert_entities(conn: sqlite3.Connection, entities: Iterable[Entity]) -> int:
+    """Insert or refresh entities and add their aliases. Curated entities win over provisional ones."""
+    n = 0
+    for e in entities:
+        conn.execute(
+            "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+            "kind=excluded.kind, name=excluded.name, country=excluded.country, sector=excluded.sector, "
+            "lat=excluded.lat, lon=excluded.lon, geonames_id=excluded.geonames_id, feature=excluded.feature, "
+            "precision=excluded.precision, source=excluded.source, description=excluded.description "
+            "WHERE excluded.provisional = 0 OR entities.provisional = 1",
+            (
+                e.id, e.kind.value, e.name, e.country, e.sector, e.lat, e.lon, e.geonames_id, e.feature,
+                e.precision, int(e.provisional), e.source, e.description,
+            ),
+        )  # fmt: skip
+        conn.executemany(
+            "INSERT OR IGNORE INTO aliases VALUES (?, ?, ?, ?)", [(e.id, a.name, a.source, a.lang) for a in e.aliases]
+        )
+        n += 1
+    return n
+
+
+def insert_analysis(conn: sqlite3.Connection, analysis: Analysis) -> None:
+    """Store what recognition and extraction found in one document (idempotent: ids are deterministic)."""
+    upsert_entities(conn, analysis.entities)
+    conn.executemany(
+        "INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [_mention_row(m) for m in analysis.mentions],
+    )
+    for claim in analysis.claims:
+        insert_claim(conn, claim, analysis.document.id)
+    for j in analysis.judgements:
+        conn.execute(
+            "INSERT OR IGNORE INTO identity_judgements VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (j.id, j.left, j.right, j.verdict, j.source, j.made, json.dumps([_evidence_json(e) for e in j.evidence])),
+        )
+
+
+def _mention_row(m: Mention) -> tuple[object, ...]:
+    t = m.time
+    return (
+        m.document, m.start, m.end, m.text, m.label.value, m.entity, m.score, m.source,
+        t.start if t else None, t.end if t else None, t.precision if t else None,
+    )  # fmt: skip
+
+
+def _evidence_json(e: Evidence) -> dict[str, object]:
+    return {"document": e.document, "start": e.start, "end": e.end, "quote": e.quote}
+
+
+def insert_claim(conn: sqlite3.Connection, c: Claim, document_id: str) -> None:
+    conn.execute(
+        "INSERT OR REPLACE INTO claims VALUES (" + ", ".join("?" * 29) + ")",
+        (
+            c.id, document_id, c.predicate, c.subject, c.object, c.role, c.place, c.valid.start, c.valid.end,
+            c.valid.precision, c.reported, c.polarity, c.modality, c.claimant, c.extractor, c.confidence,
+            c.review, c.event_type, c.mode, c.context, json.dumps(list(c.actors)), json.dumps(list(c.recipients)),
+            c.size, c.fatalities.low, c.fatalities.best, c.fatalities.high, c.geo_precision, c.acled_event_type,
+            c.acled_sub_event_type,
+        ),
+    )  # fmt: skip
+    conn.executemany(
+        "INSERT OR IGNORE INTO evidence VALUES (?, ?, ?, ?, ?)",
+        [(c.id, e.document, e.start, e.end, e.quote) for e in c.evidence],
+    )
+
+
+def entity_aliases(conn: sqlite3.Connection, entity_id: str) -> tuple[Alias, ...]:
+    rows = conn.execute("SELECT name, source, lang FROM aliases WHERE entity_id = ? ORDER BY rowid", (entity_id,))
+    return tuple(Alias(r[0], r[1], r[2]) for r in rows)
+
+
+def _row_to_entity(conn: sqlite3.Connection, r: sqlite3.Row) -> Entity:
+    return Entity(
+        id=r["id"], kind=EntityKind(r["kind"]), name=r["name"], aliases=entity_aliases(conn, r["id"]),
+        country=r["country"], sector=r["sector"], lat=r["lat"], lon=r["lon"], geonames_id=r["geonames_id"],
+        feature=r["feature"], precision=r["precision"], provisional=bool(r["provisional"]), source=r["source"],
+        description=r["description"],
+    )  # fmt: skip
+
+
+def iter_entities(conn: sqlite3.Connection, *, referenced_only: bool = False) -> Iterator[Entity]:
+    sql = "SELECT * FROM entities"
+    if referenced_only:
+        sql += " WHERE id IN (SELECT entity_id FROM mentions) OR provisional = 1"
+    for r in conn.execute(sql + " ORDER BY id").fetchall():
+        yield _row_to_entity(conn, r)
+
+
+def _row_to_mention(r: sqlite3.Row) -> Mention:
+    time = TimeSpan(r["time_start"], r["time_end"], r["time_precision"]) if r["time_precision"] else None
+    return Mention(
+        r["document_id"], r["start"], r["end"], r["text"], MentionLabel(r["label"]), r["entity_id"], r["score"],
+        r["source"], time,
+    )  # fmt: skip
+
+
+def iter_mentions(conn: sqlite3.Connection) -> Iterator[Mention]:
+    for r in conn.execute("SELECT * FROM mentions ORDER BY document_id, start, end"):
+        yield _row_to_mention(r)
+
+
+def document_mentions(conn: sqlite3.Connection, doc_id: str) -> list[Mention]:
+    rows = conn.execute("SELECT * FROM mentions WHERE document_id = ? ORDER BY start, end", (doc_id,))
+    return [_row_to_mention(r) for r in rows.fetchall()]
+
+
+def iter_claims(conn: sqlite3.Connection) -> Iterator[Claim]:
+    for r in conn.execute("SELECT * FROM claims ORDER BY rowid").fetchall():
+        yield _row_to_claim(conn, r)
+
+
+def _row_to_claim(conn: sqlite3.Connection, r: sqlite3.Row) -> Claim:
+    ev = conn.execute("SELECT document_id, start, end, quote FROM evidence WHERE claim_id = ?", (r["id"],))
+    return Claim(
+        id=r["id"], predicate=r["predicate"], subject=r["subject"], object=r["object"], role=r["role"],
+        place=r["place"], valid=TimeSpan(r["valid_start"], r["valid_end"], r["valid_precision"]),
+        reported=r["reported"], polarity=r["polarity"], modality=r["modality"], claimant=r["claimant"],
+        evidence=tuple(Evidence(*e) for e in ev), extractor=r["extractor"], confidence=r["confidence"],
+        review=r["review"], event_type=r["event_type"], mode=r["mode"], context=r["context"],
+        actors=tuple(json.loads(r["actors"])), recipients=tuple(json.loads(r["recipients"])), size=r["size"],
+        fatalities=Fatalities(r["fatalities_low"], r["fatalities_best"], r["fatalities_high"]),
+        geo_precision=r["geo_precision"], acled_event_type=r["acled_event_type"],
+        acled_sub_event_type=r["acled_sub_event_type"],
+    )  # fmt: skip

@@ -1,0 +1,222 @@
+"""Documents, their sources and the near-duplicate index."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from orbat.model import Document, DocumentKind, Fingerprint, OffsetMap, Segment, SegmentKind
+
+__all__ = [
+    "DocumentFilter",
+    "Candidate",
+    "insert_document",
+    "add_document_source",
+    "has_document",
+    "document_cluster",
+    "get_document",
+    "find_documents",
+    "iter_documents",
+    "insert_fingerprint",
+    "near_duplicate_candidates",
+    "merge_clusters",
+    "cluster_members",
+]
+
+_COLUMNS = (
+    "id, source_id, source, url, title, outlet, published, updated, retrieved, kind, parent, cluster, "
+    "text, clean_text, offsets, segments"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentFilter:
+    text: str | None = None  # full-text search over title and clean text (FTS5 syntax)
+    outlet: str | None = None
+    kind: str | None = None
+    published_from: str | None = None
+    published_to: str | None = None
+    cluster: str | None = None
+    parent: str | None = None
+    limit: int = 50
+    offset: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    document: str
+    cluster: str
+    minhash: bytes
+    words: int
+    sentences: int
+    shared_sentences: int
+
+
+def insert_document(conn: sqlite3.Connection, doc: Document, run_id: str) -> bool:
+    """Insert a document; False when a document with that id is already stored."""
+    cur = conn.execute(
+        f"INSERT OR IGNORE INTO documents ({_COLUMNS}, run_id) VALUES ({', '.join('?' * 17)})",
+        (
+            doc.id, doc.source_id, doc.source, doc.url, doc.title, doc.outlet, doc.published, doc.updated,
+            doc.retrieved, doc.kind.value, doc.parent, doc.cluster or doc.id, doc.text, doc.clean_text,
+            json.dumps(doc.offsets.to_json()), json.dumps([_segment_json(s) for s in doc.segments]), run_id,
+        ),
+    )  # fmt: skip
+    return cur.rowcount == 1
+
+
+def add_document_source(conn: sqlite3.Connection, doc: Document, run_id: str) -> None:
+    """Record that an input yielded this content: later copies add their source and metadata, never replace."""
+    conn.execute(
+        "INSERT OR IGNORE INTO document_sources VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (doc.id, doc.source or "", doc.source_id, run_id, doc.title, doc.url, doc.outlet, doc.published),
+    )
+    # fill metadata the first copy lacked (a .txt without front matter, then the same text from a .jsonl)
+    conn.execute(
+        "UPDATE documents SET title = COALESCE(title, ?), outlet = COALESCE(outlet, ?), "
+        "published = COALESCE(published, ?), source_id = COALESCE(source_id, ?) WHERE id = ?",
+        (doc.title, doc.outlet, doc.published, doc.source_id, doc.id),
+    )
+
+
+def has_document(conn: sqlite3.Connection, doc_id: str) -> bool:
+    return conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
+
+
+def document_cluster(conn: sqlite3.Connection, doc_id: str) -> str | None:
+    row = conn.execute("SELECT cluster FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    return None if row is None else row[0]
+
+
+def _segment_json(seg: Segment) -> list[object]:
+    return [seg.start, seg.end, seg.kind.value, seg.note]
+
+
+def row_to_document(row: sqlite3.Row) -> Document:
+    return Document(
+        id=row["id"],
+        text=row["text"],
+        clean_text=row["clean_text"],
+        offsets=OffsetMap.from_json(json.loads(row["offsets"])),
+        kind=DocumentKind(row["kind"]),
+        title=row["title"],
+        url=row["url"],
+        outlet=row["outlet"],
+        published=row["published"],
+        updated=row["updated"],
+        retrieved=row["retrieved"],
+        source_id=row["source_id"],
+        source=row["source"],
+        parent=row["parent"],
+        cluster=row["cluster"],
+        segments=tuple(Segment(s, e, SegmentKind(k), n) for s, e, k, n in json.loads(row["segments"])),
+    )
+
+
+def get_document(conn: sqlite3.Connection, id_or_prefix: str) -> list[Document]:
+    """Documents whose id, or source id, is or starts with the given text (one when unambiguous)."""
+    rows = conn.execute(
+        f"SELECT {_COLUMNS} FROM documents WHERE id = ? OR source_id = ? ORDER BY rowid", (id_or_prefix, id_or_prefix)
+    ).fetchall()
+    if not rows:
+        rows = conn.execute(
+            f"SELECT {_COLUMNS} FROM documents WHERE id LIKE ? ESCAPE '\\' ORDER BY rowid LIMIT 20",
+            (_like_prefix(id_or_prefix),),
+        ).fetchall()
+    return [row_to_document(r) for r in rows]
+
+
+def _like_prefix(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def find_documents(conn: sqlite3.Connection, filt: DocumentFilter) -> tuple[list[sqlite3.Row], int]:
+    """Document rows (without their text) matching the filter, and the total count."""
+    where, params = _filter_sql(filt)
+    base = "FROM documents d" + (" JOIN documents_fts f ON f.rowid = d.rowid" if filt.text else "")
+    sql_where = (" WHERE " + " AND ".join(where)) if where else ""
+    total = conn.execute(f"SELECT count(*) {base}{sql_where}", params).fetchone()[0]
+    rows = conn.execute(
+        "SELECT d.id, d.source_id, d.title, d.url, d.outlet, d.published, d.kind, d.cluster, d.parent, "
+        f"length(d.clean_text) AS chars {base}{sql_where} ORDER BY d.rowid LIMIT ? OFFSET ?",
+        [*params, filt.limit, filt.offset],
+    ).fetchall()
+    return rows, total
+
+
+def _filter_sql(filt: DocumentFilter) -> tuple[list[str], list[object]]:
+    where: list[str] = []
+    params: list[object] = []
+    pairs = [
+        ("documents_fts MATCH ?", filt.text),
+        ("d.outlet = ?", filt.outlet),
+        ("d.kind = ?", filt.kind),
+        ("d.published >= ?", filt.published_from),
+        ("d.published <= ?", filt.published_to),
+        ("d.cluster = ?", filt.cluster),
+        ("d.parent = ?", filt.parent),
+    ]
+    for clause, value in pairs:
+        if value is not None:
+            where.append(clause)
+            params.append(value)
+    return where, params
+
+
+def iter_documents(conn: sqlite3.Connection, *, batch: int = 500) -> Iterator[Document]:
+    """Every document in insertion order, streamed in batches."""
+    last = 0
+    while True:
+        rows = conn.execute(
+            f"SELECT rowid, {_COLUMNS} FROM documents WHERE rowid > ? ORDER BY rowid LIMIT ?", (last, batch)
+        ).fetchall()
+        if not rows:
+            return
+        for row in rows:
+            yield row_to_document(row)
+        last = rows[-1]["rowid"]
+
+
+def insert_fingerprint(conn: sqlite3.Connection, fp: Fingerprint) -> None:
+    conn.execute(
+        "INSERT OR REPLACE INTO fingerprints VALUES (?, ?, ?, ?)", (fp.document, fp.minhash, fp.words, len(fp.sentences))
+    )
+    conn.executemany("INSERT INTO lsh_bands VALUES (?, ?, ?)", [(b, h, fp.document) for b, h in enumerate(fp.bands)])
+    conn.executemany("INSERT INTO sentence_hashes VALUES (?, ?)", [(h, fp.document) for h in fp.sentences])
+
+
+def near_duplicate_candidates(conn: sqlite3.Connection, fp: Fingerprint, exclude: Sequence[str]) -> list[Candidate]:
+    """Stored documents sharing an LSH band or a sentence with the fingerprint, earliest first."""
+    shared: dict[str, int] = {}
+    for b, h in enumerate(fp.bands):
+        for (doc_id,) in conn.execute("SELECT document_id FROM lsh_bands WHERE band = ? AND hash = ?", (b, h)):
+            shared.setdefault(doc_id, 0)
+    for h in fp.sentences:
+        for (doc_id,) in conn.execute("SELECT document_id FROM sentence_hashes WHERE hash = ?", (h,)):
+            shared[doc_id] = shared.get(doc_id, 0) + 1
+    for doc_id in exclude:
+        shared.pop(doc_id, None)
+    if not shared:
+        return []
+    marks = ",".join("?" * len(shared))
+    rows = conn.execute(
+        "SELECT f.document_id, d.cluster, f.minhash, f.words, f.sentences FROM fingerprints f "
+        f"JOIN documents d ON d.id = f.document_id WHERE f.document_id IN ({marks}) ORDER BY d.rowid",
+        list(shared),
+    ).fetchall()
+    return [Candidate(r[0], r[1], r[2], r[3], r[4], shared[r[0]]) for r in rows]
+
+
+def merge_clusters(conn: sqlite3.Connection, keep: str, others: Sequence[str]) -> None:
+    """Fold other clusters into ``keep``. Cluster ids are derived data: recomputable, not source data."""
+    for other in others:
+        if other != keep:
+            conn.execute("UPDATE documents SET cluster = ? WHERE cluster = ?", (keep, other))
+
+
+def cluster_members(conn: sqlite3.Connection, cluster: str) -> list[sqlite3.Row]:
+    return conn.execute(
+        "SELECT id, title, outlet, published, kind, url FROM documents WHERE cluster = ? ORDER BY rowid", (cluster,)
+    ).fetchall()
