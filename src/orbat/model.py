@@ -216,6 +216,7 @@ class Alias:
     name: str
     source: str  # "curated: <reference>" or "document:<id>:<start>-<end>"
     lang: str = "en"
+    ambiguous: bool = False  # a short form that also means something else ("IS", "KH"): needs context
 
 
 @dataclass(frozen=True, slots=True)

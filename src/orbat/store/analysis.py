@@ -47,7 +47,8 @@ def upsert_entities(conn: sqlite3.Connection, entities: Iterable[Entity]) -> int
             ),
         )  # fmt: skip
         conn.executemany(
-            "INSERT OR IGNORE INTO aliases VALUES (?, ?, ?, ?)", [(e.id, a.name, a.source, a.lang) for a in e.aliases]
+            "INSERT OR IGNORE INTO aliases VALUES (?, ?, ?, ?, ?)",
+            [(e.id, a.name, a.source, a.lang, int(a.ambiguous)) for a in e.aliases],
         )
         n += 1
     return n
@@ -99,8 +100,10 @@ def insert_claim(conn: sqlite3.Connection, c: Claim, document_id: str) -> None:
 
 
 def entity_aliases(conn: sqlite3.Connection, entity_id: str) -> tuple[Alias, ...]:
-    rows = conn.execute("SELECT name, source, lang FROM aliases WHERE entity_id = ? ORDER BY rowid", (entity_id,))
-    return tuple(Alias(r[0], r[1], r[2]) for r in rows)
+    rows = conn.execute(
+        "SELECT name, source, lang, ambiguous FROM aliases WHERE entity_id = ? ORDER BY rowid", (entity_id,)
+    )
+    return tuple(Alias(r[0], r[1], r[2], bool(r[3])) for r in rows)
 
 
 def _row_to_entity(conn: sqlite3.Connection, r: sqlite3.Row) -> Entity:

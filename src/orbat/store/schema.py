@@ -122,6 +122,7 @@ CREATE TABLE aliases (
     name TEXT NOT NULL,
     source TEXT NOT NULL,
     lang TEXT NOT NULL DEFAULT 'en',
+    ambiguous INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (entity_id, name, source)
 );
 CREATE INDEX aliases_name ON aliases(name COLLATE NOCASE);

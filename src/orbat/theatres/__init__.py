@@ -12,6 +12,7 @@ A theatre is data, not code: a folder under ``orbat/theatres/`` holding YAML fil
       aliases:                        # strings, or {name, lang}
         - KH
         - {name: كتائب حزب الله, lang: ar}
+        - {name: KH, ambiguous: true}  # also means other things: resolved only with context
       source: "US State Department, FTO designation, 2009-07-02"
       description: one line in our own words, optional
       # places only:
@@ -127,7 +128,12 @@ def _entity(rec: dict[str, Any], where: str) -> Entity:
 
 def _alias(value: Any, source: str) -> Alias:
     if isinstance(value, dict):
-        return Alias(str(value["name"]), "curated: " + str(value.get("source", source)), str(value.get("lang", "en")))
+        return Alias(
+            str(value["name"]),
+            "curated: " + str(value.get("source", source)),
+            str(value.get("lang", "en")),
+            bool(value.get("ambiguous", False)),
+        )
     return Alias(str(value), "curated: " + source)
 
 
