@@ -13,6 +13,7 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any
 
 __all__ = [
     "DocumentKind",
@@ -311,8 +312,11 @@ class Analysis:
     document: Document
     mentions: tuple[Mention, ...] = ()
     entities: tuple[Entity, ...] = ()  # provisional entities the document introduced
-    claims: tuple[Claim, ...] = ()  # alias_of claims now; relations and events later
+    claims: tuple[Claim, ...] = ()  # alias_of claims, relations, events
     judgements: tuple[IdentityJudgement, ...] = ()
+    # the spaCy Doc over document.clean_text, handed from recognition to extraction in the same
+    # process so the text is parsed once; never stored, dropped before results cross processes
+    parse: Any = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
