@@ -290,6 +290,7 @@ class Claim:
     geo_precision: str | None = None
     acled_event_type: str | None = None
     acled_sub_event_type: str | None = None
+    source_note: str | None = None  # for curated claims: the publication the pack cites
 
 
 @dataclass(frozen=True, slots=True)
