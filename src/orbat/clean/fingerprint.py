@@ -28,6 +28,7 @@ __all__ = ["Fingerprint", "fingerprint_document", "same_story", "BANDS", "ROWS",
 BANDS = 32
 ROWS = 4
 PERMUTATIONS = BANDS * ROWS
+SCHEME = "affine32"  # datasketch's hashing scheme; stored signatures are only comparable within one scheme
 SHORT_DOCUMENT_WORDS = 120  # at or below this a single shared sentence makes one story
 MIN_SENTENCE_WORDS = 8
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -36,7 +37,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?\"”])\s+|\n+")
 
 @lru_cache(maxsize=4)
 def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
-    return MinHash(num_perm=num_perm, seed=1).permutations
+    return MinHash(num_perm=num_perm, seed=1, scheme=SCHEME).permutations
 
 
 def _hash64(data: bytes) -> int:
@@ -74,7 +75,7 @@ def fingerprint_document(doc: Document, *, shingle_words: int = 5) -> Fingerprin
     words = _WORD.findall(text.lower())
     k = min(shingle_words, max(len(words), 1))
     shingles = {" ".join(words[i : i + k]).encode("utf-8") for i in range(max(len(words) - k + 1, 1))}
-    mh = MinHash(num_perm=PERMUTATIONS, seed=1, permutations=_permutations(PERMUTATIONS))
+    mh = MinHash(num_perm=PERMUTATIONS, seed=1, permutations=_permutations(PERMUTATIONS), scheme=SCHEME)
     mh.update_batch(sorted(shingles))
     values = np.asarray(mh.hashvalues, dtype="<u8")
     bands = tuple(_hash64(values[b * ROWS : (b + 1) * ROWS].tobytes() + bytes([b])) for b in range(BANDS))

@@ -1,0 +1,134 @@
+"""The ingest run end to end (without the NLP stage): idempotence, clusters, listings, bad input, SIGKILL."""
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from orbat import store
+from orbat.pipeline import IngestDeps, ingest
+from orbat.settings import Settings
+
+SETTINGS = Settings(nlp=False, batch_documents=7)
+
+STORY = ("Units of a newly formed brigade moved along the desert highway toward the border crossing on Monday, "
+         "two security officials said. The officials said the convoy carried heavy weapons and fuel. "
+         "Local residents reported hearing aircraft over the area late into the night. "
+         "A spokesman for the provincial council said the deployment had been agreed with the ministry. ")
+
+
+def _ingest(conn, *targets):
+    return ingest([str(t) for t in targets], conn=conn, settings=SETTINGS, deps=IngestDeps())
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_second_ingest_of_same_content_adds_nothing(tmp_path):
+    conn = store.connect(":memory:")
+    _write(tmp_path / "a.txt", STORY)
+    _write(tmp_path / "b.jsonl", json.dumps({"text": STORY, "title": "Same story", "id": "s1"}) + "\n")
+    first = _ingest(conn, tmp_path)
+    second = _ingest(conn, tmp_path)
+    assert (first.added, first.duplicates) == (1, 1)
+    assert (second.added, second.duplicates) == (0, 2)
+    (doc,) = store.get_document(conn, "s1")
+    assert doc.title == "Same story"  # the JSONL copy filled the title the .txt lacked
+
+
+def test_wire_copy_with_small_edits_joins_the_cluster(tmp_path):
+    conn = store.connect(":memory:")
+    _write(tmp_path / "1.txt", "---\nurl: https://a.example/1\n---\n" + STORY * 2)
+    edited = (STORY * 2).replace("two security officials said", "two officials told reporters")
+    _write(tmp_path / "2.txt", "---\nurl: https://b.example/2\n---\n" + edited)
+    _write(tmp_path / "3.txt", "An unrelated note about grain prices in the capital markets this spring season. " * 5)
+    _ingest(conn, tmp_path)
+    clusters = [r[0] for r in conn.execute("SELECT cluster FROM documents ORDER BY rowid")]
+    assert clusters[0] == clusters[1] != clusters[2]
+
+
+def test_teaser_repeating_a_sentence_joins_the_article_cluster(tmp_path):
+    conn = store.connect(":memory:")
+    article = _write(tmp_path / "a.txt", STORY * 3)
+    teaser = _write(tmp_path / "t.txt", "Convoy heads for the frontier\n\n"
+                    "Units of a newly formed brigade moved along the desert highway toward the border crossing on "
+                    "Monday, two security officials said.")
+    _ingest(conn, article, teaser)
+    clusters = {r[0] for r in conn.execute("SELECT cluster FROM documents")}
+    assert len(clusters) == 1
+
+
+def test_bad_inputs_each_get_a_reason_and_good_ones_go_through(tmp_path):
+    conn = store.connect(":memory:")
+    (tmp_path / "bin.txt").write_bytes(b"\x7fELF\x02\x01" + bytes(300))
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "latin.txt").write_bytes("Le convoi est arrivé à la frontière syrienne ce matin.".encode("cp1252"))
+    (tmp_path / "bad.jsonl").write_text('{"text": "Good line about the crossing."}\n{oops\n', encoding="utf-8")
+    (tmp_path / "scripts.html").write_text("<html><script>alert(1)</script><script>x()</script></html>")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n")
+    _write(tmp_path / "good.txt", STORY)
+    summary = _ingest(conn, tmp_path)
+    reasons = {Path(s.source.split(":")[0]).name: s.reason for s in summary.skipped}
+    assert set(reasons) == {"bin.txt", "empty.txt", "bad.jsonl", "scripts.html", "image.png"}
+    assert all(r and "\n" not in r for r in reasons.values())
+    assert summary.added == 3  # latin.txt (decoded as a legacy encoding), the good JSONL line, good.txt
+    run_skips = store.run_items(conn, summary.run_id, status="skipped")
+    assert len(run_skips) == 5
+
+
+def _corpus(path: Path, n: int) -> Path:
+    with path.open("w", encoding="utf-8") as f:
+        for i in range(n):
+            text = f"Report {i}: " + STORY.replace("Monday", f"day {i}") + f" Figure {i * 37 % 101} was cited."
+            f.write(json.dumps({"id": f"r{i}", "text": text, "published": "2024-01-0" + str(1 + i % 9)}) + "\n")
+    return path
+
+
+def _snapshot(db: Path) -> list[tuple]:
+    conn = sqlite3.connect(db)
+    rows = conn.execute("SELECT id, source_id, kind, cluster, parent, clean_text FROM documents ORDER BY id").fetchall()
+    conn.close()
+    return rows
+
+
+def _cli(db: Path, *args: str) -> list[str]:
+    return [sys.executable, "-m", "orbat", "--db", str(db), "ingest", "--no-nlp", "-q", "--batch", "3", *args]
+
+
+def test_sigkill_midway_then_rerun_equals_uninterrupted_run(tmp_path):
+    corpus = _corpus(tmp_path / "c.jsonl", 400)
+    whole, killed = tmp_path / "whole.db", tmp_path / "killed.db"
+    subprocess.run(_cli(whole, str(corpus)), check=True, stdout=subprocess.DEVNULL)
+    proc = subprocess.Popen(_cli(killed, str(corpus)), stdout=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        time.sleep(0.05)
+        if killed.exists() and _count(killed) >= 30:
+            break
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    partial = _count(killed)
+    assert 0 < partial < 400, "the kill must land mid-run for this test to mean anything"
+    subprocess.run(_cli(killed, str(corpus)), check=True, stdout=subprocess.DEVNULL)
+    assert _snapshot(killed) == _snapshot(whole)
+    conn = sqlite3.connect(killed)
+    statuses = [r[0] for r in conn.execute("SELECT status FROM runs ORDER BY rowid")]
+    assert statuses == ["interrupted", "finished"]
+
+
+def _count(db: Path) -> int:
+    try:
+        conn = sqlite3.connect(db, timeout=5)
+        n = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+        conn.close()
+        return n
+    except sqlite3.OperationalError:
+        return 0
