@@ -129,12 +129,12 @@ def _write_batch(
         for item in batch:
             if isinstance(item, Skip):
                 store.record_item(conn, run_id, item.source, "skipped", reason=item.reason)
-        for doc in duplicates:
+        for p in prepared:
+            _store_prepared(conn, run_id, p, analyses.get(p.document.id), settings)
+        for doc in duplicates:  # after the originals: a copy may fill metadata they lack
             store.add_document_source(conn, doc, run_id)
             store.record_item(conn, run_id, doc.source or "", "duplicate", document=doc.id,
                               reason="same content already stored")  # fmt: skip
-        for p in prepared:
-            _store_prepared(conn, run_id, p, analyses.get(p.document.id), settings)
 
 
 def _store_prepared(

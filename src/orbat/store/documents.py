@@ -76,8 +76,13 @@ def add_document_source(conn: sqlite3.Connection, doc: Document, run_id: str) ->
     # fill metadata the first copy lacked (a .txt without front matter, then the same text from a .jsonl)
     conn.execute(
         "UPDATE documents SET title = COALESCE(title, ?), outlet = COALESCE(outlet, ?), "
-        "published = COALESCE(published, ?), source_id = COALESCE(source_id, ?) WHERE id = ?",
-        (doc.title, doc.outlet, doc.published, doc.source_id, doc.id),
+        "published = COALESCE(published, ?), source_id = COALESCE(source_id, ?), "
+        "kind = CASE WHEN kind = 'plain' AND ? = 'article' THEN 'article' ELSE kind END WHERE id = ?",
+        (doc.title, doc.outlet, doc.published, doc.source_id, doc.kind.value, doc.id),
+    )
+    conn.execute(  # listing items inherit what their page learned
+        "UPDATE documents SET outlet = COALESCE(outlet, ?), published = COALESCE(published, ?) WHERE parent = ?",
+        (doc.outlet, doc.published, doc.id),
     )
 
 
