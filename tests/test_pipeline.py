@@ -132,3 +132,35 @@ def _count(db: Path) -> int:
         return n
     except sqlite3.OperationalError:
         return 0
+
+
+def _dated_analyser():
+    """An analyser that records, as one DATE mention, the publication date it was given."""
+    from orbat.model import Analysis, Mention, MentionLabel, TimeSpan
+
+    def analyse(docs):
+        for d in docs:
+            time = TimeSpan(d.published, d.published, "day") if d.published else TimeSpan()
+            yield Analysis(d, mentions=(Mention(d.id, 0, 5, d.clean_text[:5], MentionLabel.DATE, time=time),))
+
+    return analyse
+
+
+def test_copy_supplying_a_missing_date_recomputes_the_analysis(tmp_path):
+    conn = store.connect(":memory:")
+    deps = IngestDeps(analyser_factory=_dated_analyser)
+    _write(tmp_path / "a.txt", STORY)
+    ingest([str(tmp_path / "a.txt")], conn=conn, settings=SETTINGS, deps=deps)
+    assert conn.execute("SELECT time_start FROM mentions").fetchone()[0] is None
+    _write(tmp_path / "b.jsonl", json.dumps({"text": STORY, "published": "2025-06-17"}) + "\n")
+    ingest([str(tmp_path / "b.jsonl")], conn=conn, settings=SETTINGS, deps=deps)
+    assert conn.execute("SELECT time_start FROM mentions").fetchall() == [("2025-06-17",)]
+
+
+def test_copy_in_the_same_batch_completes_metadata_before_analysis(tmp_path):
+    conn = store.connect(":memory:")
+    _write(tmp_path / "a.txt", STORY)
+    _write(tmp_path / "b.jsonl", json.dumps({"text": STORY, "published": "2025-06-17", "kind": "article"}) + "\n")
+    ingest([str(tmp_path)], conn=conn, settings=SETTINGS, deps=IngestDeps(analyser_factory=_dated_analyser))
+    assert conn.execute("SELECT time_start FROM mentions").fetchall() == [("2025-06-17",)]
+    assert conn.execute("SELECT kind, published FROM documents").fetchall() == [("article", "2025-06-17")]

@@ -115,16 +115,22 @@ def _write_batch(
 ) -> None:
     if not batch:
         return
-    fresh: list[Document] = []
-    seen: set[str] = set()
+    fresh: dict[str, Document] = {}
     duplicates: list[Document] = []
     for item in batch:
-        if isinstance(item, Document):
-            (duplicates if item.id in seen or store.has_document(conn, item.id) else fresh).append(item)
-            seen.add(item.id)
-    prepared = [p for doc in fresh for p in prepare_document(doc, settings=settings)]
-    to_analyse = [p.document for p in prepared if p.document.kind != DocumentKind.LISTING]  # its items are
-    analyses = {a.document.id: a for a in state.analyse(to_analyse)}
+        if not isinstance(item, Document):
+            continue
+        if item.id in fresh:  # a copy in the same batch completes the metadata before analysis
+            fresh[item.id] = fill_metadata(fresh[item.id], item)
+            duplicates.append(item)
+        elif store.has_document(conn, item.id):
+            duplicates.append(item)
+        else:
+            fresh[item.id] = item
+    prepared = [p for doc in fresh.values() for p in prepare_document(doc, settings=settings)]
+    redated = _redated(conn, duplicates)
+    to_analyse = [p.document for p in prepared if p.document.kind != DocumentKind.LISTING] + redated
+    analyses = {a.document.id: a for a in state.analyse(to_analyse)}  # listing pages: their items are analysed
     with store.transaction(conn):
         for item in batch:
             if isinstance(item, Skip):
@@ -135,6 +141,33 @@ def _write_batch(
             store.add_document_source(conn, doc, run_id)
             store.record_item(conn, run_id, doc.source or "", "duplicate", document=doc.id,
                               reason="same content already stored")  # fmt: skip
+        for doc in redated:  # relative dates now have a reference: recompute what depends on it
+            store.replace_analysis(conn, analyses[doc.id])
+
+
+def fill_metadata(doc: Document, copy: Document) -> Document:
+    """Fields the first copy lacks, taken from a later copy of the same content; nothing replaced."""
+    kind = copy.kind if doc.kind == DocumentKind.PLAIN else doc.kind
+    return replace(doc, title=doc.title or copy.title, outlet=doc.outlet or copy.outlet,
+                   published=doc.published or copy.published, source_id=doc.source_id or copy.source_id,
+                   url=doc.url or copy.url, kind=kind)  # fmt: skip
+
+
+def _redated(conn: sqlite3.Connection, duplicates: Sequence[Document]) -> list[Document]:
+    """Stored documents (and their listing items) analysed without a date that a copy now supplies."""
+    out: list[Document] = []
+    for copy in duplicates:
+        found = store.get_document(conn, copy.id)  # empty when the original is in this same batch
+        if not found or found[0].published is not None or copy.published is None:
+            continue
+        stored = found[0]
+        if stored.kind != DocumentKind.LISTING:
+            out.append(fill_metadata(stored, copy))
+        items = store.find_documents(conn, store.DocumentFilter(parent=stored.id, limit=10_000))[0]
+        for row in items:
+            (item,) = store.get_document(conn, row["id"])
+            out.append(replace(item, published=item.published or copy.published, outlet=item.outlet or copy.outlet))
+    return out
 
 
 def _store_prepared(

@@ -1,6 +1,6 @@
 """The only code that speaks SQL. SQLite by default; everything goes through these functions."""
 
-from orbat.store.analysis import document_mentions, insert_analysis, insert_claim, iter_claims, iter_entities, iter_mentions, upsert_entities
+from orbat.store.analysis import document_mentions, insert_analysis, replace_analysis, insert_claim, iter_claims, iter_entities, iter_mentions, upsert_entities
 from orbat.store.db import connect, migrate, schema_version, transaction
 from orbat.store.documents import (
     Candidate,
@@ -45,6 +45,7 @@ __all__ = [
     "migrate",
     "near_duplicate_candidates",
     "record_item",
+    "replace_analysis",
     "run_items",
     "schema_version",
     "start_run",

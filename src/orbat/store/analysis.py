@@ -23,6 +23,7 @@ from orbat.model import (
 __all__ = [
     "upsert_entities",
     "insert_analysis",
+    "replace_analysis",
     "iter_entities",
     "iter_mentions",
     "document_mentions",
@@ -68,6 +69,18 @@ def insert_analysis(conn: sqlite3.Connection, analysis: Analysis) -> None:
             "INSERT OR IGNORE INTO identity_judgements VALUES (?, ?, ?, ?, ?, ?, ?)",
             (j.id, j.left, j.right, j.verdict, j.source, j.made, json.dumps([_evidence_json(e) for e in j.evidence])),
         )
+
+
+def replace_analysis(conn: sqlite3.Connection, analysis: Analysis) -> None:
+    """Recompute one document's derived data: its mentions and machine-made claims are replaced."""
+    doc_id = analysis.document.id
+    conn.execute("DELETE FROM mentions WHERE document_id = ?", (doc_id,))
+    conn.execute(
+        "DELETE FROM evidence WHERE claim_id IN (SELECT id FROM claims WHERE document_id = ? AND review = 'machine')",
+        (doc_id,),
+    )
+    conn.execute("DELETE FROM claims WHERE document_id = ? AND review = 'machine'", (doc_id,))
+    insert_analysis(conn, analysis)
 
 
 def _mention_row(m: Mention) -> tuple[object, ...]:
