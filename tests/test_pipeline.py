@@ -154,7 +154,7 @@ def test_copy_supplying_a_missing_date_recomputes_the_analysis(tmp_path):
     assert conn.execute("SELECT time_start FROM mentions").fetchone()[0] is None
     _write(tmp_path / "b.jsonl", json.dumps({"text": STORY, "published": "2025-06-17"}) + "\n")
     ingest([str(tmp_path / "b.jsonl")], conn=conn, settings=SETTINGS, deps=deps)
-    assert conn.execute("SELECT time_start FROM mentions").fetchall() == [("2025-06-17",)]
+    assert [tuple(r) for r in conn.execute("SELECT time_start FROM mentions")] == [("2025-06-17",)]
 
 
 def test_copy_in_the_same_batch_completes_metadata_before_analysis(tmp_path):
@@ -162,5 +162,5 @@ def test_copy_in_the_same_batch_completes_metadata_before_analysis(tmp_path):
     _write(tmp_path / "a.txt", STORY)
     _write(tmp_path / "b.jsonl", json.dumps({"text": STORY, "published": "2025-06-17", "kind": "article"}) + "\n")
     ingest([str(tmp_path)], conn=conn, settings=SETTINGS, deps=IngestDeps(analyser_factory=_dated_analyser))
-    assert conn.execute("SELECT time_start FROM mentions").fetchall() == [("2025-06-17",)]
-    assert conn.execute("SELECT kind, published FROM documents").fetchall() == [("article", "2025-06-17")]
+    assert [tuple(r) for r in conn.execute("SELECT time_start FROM mentions")] == [("2025-06-17",)]
+    assert [tuple(r) for r in conn.execute("SELECT kind, published FROM documents")] == [("article", "2025-06-17")]

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field, replace
 from typing import BinaryIO
 
 from orbat import store
-from orbat.clean import clean_document, looks_like_listing_page, split_listing_page
+from orbat.clean import Lexicon, clean_document, looks_like_listing_page, split_listing_page
+from orbat.clean.lexicon import lexicon_from_spacy_package
 from orbat.clean.fingerprint import fingerprint_document, same_story
 from orbat.ingest.fetch import Fetcher, OfflineFetcher
 from orbat.ingest.readers import read_documents
@@ -44,14 +45,14 @@ class Prepared:
     fingerprint: Fingerprint | None  # None for listing pages, whose items carry the story
 
 
-def prepare_document(doc: Document, *, settings: Settings) -> list[Prepared]:
+def prepare_document(doc: Document, *, settings: Settings, lexicon: Lexicon | None = None) -> list[Prepared]:
     """Clean one document; a listing page becomes the page plus one document per item."""
-    cleaned = clean_document(doc)
+    cleaned = clean_document(doc, lexicon=lexicon)
     if cleaned.kind == DocumentKind.LISTING or (
         cleaned.kind == DocumentKind.PLAIN and looks_like_listing_page(cleaned.clean_text)
     ):
         page = replace(cleaned, kind=DocumentKind.LISTING)
-        items = [clean_document(item) for item in split_listing_page(page)]
+        items = [clean_document(item, lexicon=lexicon) for item in split_listing_page(page)]
         return [Prepared(page, None)] + [Prepared(i, fingerprint_document(i, shingle_words=settings.shingle_words))
                                          for i in items]  # fmt: skip
     return [Prepared(cleaned, fingerprint_document(cleaned, shingle_words=settings.shingle_words))]
@@ -70,7 +71,7 @@ def ingest(
     with store.transaction(conn):
         interrupted = store.close_interrupted_runs(conn)
         run_id = store.start_run(conn, list(args) or list(targets))
-    state = _RunState(deps.analyser_factory)
+    state = _RunState(deps.analyser_factory, lexicon_from_spacy_package())
     batch: list[Document | Skip] = []
     for item in _read_all(targets, deps, settings):
         batch.append(item)
@@ -96,10 +97,11 @@ def _read_all(targets: Sequence[str], deps: IngestDeps, settings: Settings) -> I
 
 
 class _RunState:
-    """The analyser, built on first use and kept for the run."""
+    """What a run builds once: the word lexicon, and the analyser (on first use)."""
 
-    def __init__(self, factory: Callable[[], Analyser]) -> None:
+    def __init__(self, factory: Callable[[], Analyser], lexicon: Lexicon) -> None:
         self._factory = factory
+        self.lexicon = lexicon  # English word forms for OCR hyphen decisions
         self._analyser: Analyser | None = None
 
     def analyse(self, docs: Sequence[Document]) -> list[Analysis]:
@@ -127,7 +129,7 @@ def _write_batch(
             duplicates.append(item)
         else:
             fresh[item.id] = item
-    prepared = [p for doc in fresh.values() for p in prepare_document(doc, settings=settings)]
+    prepared = [p for doc in fresh.values() for p in prepare_document(doc, settings=settings, lexicon=state.lexicon)]
     redated = _redated(conn, duplicates)
     to_analyse = [p.document for p in prepared if p.document.kind != DocumentKind.LISTING] + redated
     analyses = {a.document.id: a for a in state.analyse(to_analyse)}  # listing pages: their items are analysed
