@@ -128,8 +128,14 @@ _LEADING = re.compile(
 _ANCHOR_WINDOW_CHARS = 600
 
 
-def find_alias_links(text: str, anchors: Sequence[tuple[int, int]]) -> list[AliasLink]:
-    """Where ``text`` names one of the ``anchors`` (sorted mention spans) a second time."""
+def find_alias_links(
+    text: str, anchors: Sequence[tuple[int, int]], *, leading_anchors: Sequence[tuple[int, int]] = ()
+) -> list[AliasLink]:
+    """Where ``text`` names one of the ``anchors`` (sorted mention spans) a second time.
+
+    A sentence opening "Also called X, …" names the nearest of ``leading_anchors`` (actor
+    spans) before it, or else the first one after it in the sentence.
+    """
     links: list[AliasLink] = []
     for start, end in anchors:
         for cue, pattern in (("parenthesis", _PAREN), ("called", _CALLED), ("dash", _DASH)):
@@ -138,7 +144,7 @@ def find_alias_links(text: str, anchors: Sequence[tuple[int, int]]) -> list[Alia
                 links.append(AliasLink((start, end), _trimmed(m, 1), cue))
                 break
     for m in _LEADING.finditer(text):
-        anchor = _nearest_anchor(anchors, m.start(), m.end())
+        anchor = _nearest_anchor(leading_anchors, m.start(), m.end())
         if anchor is not None and _proper(m.group(1)):
             links.append(AliasLink(anchor, _trimmed(m, 1), "also-called"))
     return links

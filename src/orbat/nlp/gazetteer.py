@@ -14,7 +14,7 @@ Names are matched through :func:`place_key`, a transliteration-tolerant key: "De
 deliberately loose; :meth:`Gazetteer.exact` tells whether a name matches an entity without the
 loosening (used for ranking).
 
-``build_gazetteer`` is heavy (about a second): build it once per process and pass it in.
+``build_gazetteer`` is heavy (about 2 s, mostly keying 240k names): build it once per process and pass it in.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from importlib import resources
 from typing import Any
 
@@ -36,13 +37,20 @@ __all__ = ["Gazetteer", "build_gazetteer", "place_key", "light_key", "COUNTRY_AL
 _ARTICLES = frozenset("al el ad ed ash esh as es at et az ez ar er an en ath adh ad-dh the".split())
 _ABU = frozenset(("abu", "abou", "albu", "al-bu", "bu", "bou"))
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
-_APOSTROPHES = dict.fromkeys(map(ord, "'`´‘’ʼʻʽʾʿ′ˈ"), None)
+_PUNCTUATION = {
+    **{ord(c): " " for c in "!\"#$%&()*+,-./:;<=>?@[\\]^_{|}~–—‐‑·«»“”„"},
+    **dict.fromkeys(map(ord, "'`´‘’ʼʻʽʾʿ′ˈ"), None),
+}
 _ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ـ": None, "ؤ": "و", "ئ": "ي"})
+_LATIN_LETTERS = str.maketrans({"ı": "i", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "æ": "ae",
+                                "Æ": "AE", "œ": "oe", "ß": "ss", "þ": "th", "ð": "d", "ʻ": "", "ʼ": "", "ʿ": "", "ʾ": ""})
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
 _NON_WORD = re.compile(r"[^\w]+")
-_ASSIMILATED = re.compile(r"^[ae]([tdszrn])\1(?=\w{3})")  # "ezzor" -> "zor", "assuwayda" -> "suwayda"
-_TRAIL_H = re.compile(r"(?<=[aeiou])h$")
+_ASSIMILATED = re.compile(r"^[ae]([tdszrn])\1(?=\w{2})")  # "ezzor" -> "zor", "assuwayda" -> "suwayda"
+_TRAIL_H = re.compile(r"(?<=[aeiou])h\b")
+_DELETE_VOWELS = str.maketrans("", "", "aeiouyw")
+_INNER_VOWEL = re.compile(r"\B[aeiouyw]")
 _DOUBLE = re.compile(r"(.)\1+")
-_VOWELS = str.maketrans("", "", "aeiouyw")
 _LATIN_OR_ARABIC = re.compile(r"^[\sA-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0600-\u06FF\-.,'`´‘’ʼʻʽʾʿ()]+$")
 
 # Country names and demonyms that GeoNames' countries table lacks, by ISO 3166-1 alpha-2.
@@ -134,49 +142,48 @@ _CONTINENT_ALIASES: Mapping[str, tuple[str, ...]] = {
 
 
 def _strip_marks(text: str) -> str:
+    """Latin text reduced to ASCII (diacritics dropped); Arabic text with its marks dropped."""
     if text.isascii():
         return text
+    text = text.translate(_LATIN_LETTERS)
+    if _ARABIC.search(text) is None:
+        return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _tokens(name: str) -> list[str]:
     """Case-folded tokens, diacritics and apostrophes stripped, articles dropped, "Abu X" joined."""
-    text = _strip_marks(name).translate(_APOSTROPHES).casefold()
+    if name.isalpha() and name.isascii():
+        folded = name.casefold()
+        return ["bu" + folded[4:] if folded.startswith("albu") and len(folded) > 6 else folded]
+    text = _strip_marks(name).casefold().translate(_PUNCTUATION)
     if not text.isascii():
-        text = text.translate(_ARABIC_FOLD).replace("ß", "ss")
-    tokens = [_ABBREVIATIONS.get(t, t) for t in _NON_WORD.sub(" ", text).replace("_", " ").split()]
+        text = _NON_WORD.sub(" ", text.translate(_ARABIC_FOLD))
+    tokens = text.split()
+    if len(tokens) == 1 and text.isascii() and not text.startswith("albu"):
+        return tokens
     if len(tokens) > 1:
-        tokens = [t for i, t in enumerate(tokens) if t not in _ARTICLES or i == len(tokens) - 1] or tokens
-    joined: list[str] = []
+        tokens = [t for t in tokens[:-1] if t not in _ARTICLES] + tokens[-1:]
+    out: list[str] = []
     for i, tok in enumerate(tokens):
-        if joined and joined[-1] == "bu":
-            joined[-1] = "bu" + tok
+        tok = _ABBREVIATIONS.get(tok, tok)
+        if out and out[-1] == "bu":
+            out[-1] = "bu" + tok
         elif tok in _ABU and i < len(tokens) - 1:
-            joined.append("bu")
+            out.append("bu")
         elif tok.startswith("albu") and len(tok) > 6:
-            joined.append("bu" + tok[4:])
-        elif i > 0 and tok.isascii():
-            joined.append(_ASSIMILATED.sub("", tok))
+            out.append("bu" + tok[4:])
+        elif i > 0 and tok[0] in "ae" and len(tok) > 4:
+            out.append(_ASSIMILATED.sub(r"\1", tok))
         else:
-            joined.append(_strip_arabic_article(tok))
-    return joined
-
-
-def _strip_arabic_article(tok: str) -> str:
-    return tok[2:] if tok.startswith("ال") and len(tok) > 3 else tok
+            out.append(tok[2:] if tok.startswith("ال") and len(tok) > 3 else tok)
+    return out
 
 
 def light_key(name: str) -> str:
     """A strict key: case, diacritics, apostrophes, articles and "Abu X" spacing ignored."""
     return " ".join(_tokens(name))
-
-
-def _skeleton(tok: str) -> str:
-    if not tok.isascii():
-        return tok
-    tok = _TRAIL_H.sub("", tok)
-    return _DOUBLE.sub(r"\1", tok[0] + tok[1:].translate(_VOWELS))
 
 
 def place_key(name: str) -> str:
@@ -186,7 +193,16 @@ def place_key(name: str) -> str:
     consonants (vowels, y and w dropped, doubled letters collapsed, a final h after a vowel
     dropped), so "Hasakah", "Hassakeh" and "al-Hasaka" meet, as do "Mosul" and "Mawsil".
     """
-    return " ".join(_skeleton(t) for t in _tokens(name))
+    tokens = _tokens(name)
+    if len(tokens) == 1:
+        tok = tokens[0]
+        if tok.endswith("h") and len(tok) > 2 and tok[-2] in "aeiou":
+            tok = tok[:-1]
+        return _DOUBLE.sub(r"\1", tok[:1] + tok[1:].translate(_DELETE_VOWELS))
+    key = " ".join(tokens)
+    if "h" in key:
+        key = _TRAIL_H.sub("", key)
+    return _DOUBLE.sub(r"\1", _INNER_VOWEL.sub("", key))
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +228,14 @@ class Gazetteer:
         """True when ``name`` equals one of the entity's names up to case, marks and articles."""
         key = light_key(name)
         return any(light_key(n) == key for n in self.names[self.positions[entity_id]])
+
+    def similarity(self, name: str, entity_id: str) -> float:
+        """1.0 for an exact name match, else the best string similarity among names sharing the key."""
+        key, loose = light_key(name), place_key(name)
+        names = self.names[self.positions[entity_id]]
+        if any(light_key(n) == key for n in names):
+            return 1.0
+        return max((SequenceMatcher(None, key, light_key(n)).ratio() for n in names if place_key(n) == loose), default=0.0)
 
     def __len__(self) -> int:
         return len(self.entities)
@@ -244,11 +268,14 @@ def build_gazetteer(theatre: Theatre, *, min_population: int = 15000) -> Gazette
 def _index(rows: list[_Row]) -> Gazetteer:
     index: dict[str, list[int]] = {}
     positions: dict[str, int] = {}
+    keys = {n: place_key(n) for n in {n for row in rows for n in row.names}}
     for i, row in enumerate(rows):
         positions.setdefault(row.entity.id, i)
-        for key in {place_key(n) for n in row.names}:
-            if key:
-                index.setdefault(key, []).append(i)
+        for key in {keys[n] for n in row.names}:
+            if key in index:
+                index[key].append(i)
+            elif key:
+                index[key] = [i]
     return Gazetteer(
         entities=tuple(r.entity for r in rows),
         populations=tuple(r.population for r in rows),
@@ -369,9 +396,7 @@ def _city_rows(cities: Iterable[Mapping[str, Any]], alpha3: Mapping[str, str]) -
 
 def _usable_name(name: str) -> bool:
     """Alternate names worth indexing: Latin or Arabic script, no codes like "BGW" or "IQ-BG"."""
-    if len(name) < 2 or any(ch.isdigit() for ch in name):
-        return False
-    if len(name) <= 3 and name.isupper():
+    if len(name) < 2 or (len(name) <= 3 and name.isupper()):
         return False
     return bool(_LATIN_OR_ARABIC.match(name))
 

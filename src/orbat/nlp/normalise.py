@@ -55,6 +55,7 @@ _VARIANTS: dict[str, tuple[str, ...]] = {
     "qaim": ("qaim", "qa'im", "qa’im"),
     "saraya": ("saraya", "saraye"),
     "asaib": ("asaib", "asa'ib", "asa’ib"),
+    "daesh": ("daesh", "da'esh", "da’esh", "daish"),
 }
 _SPLIT = re.compile(r"[\s\-‐‑–—_/.,]+")
 _DOUBLE = re.compile(r"(.)\1+")

@@ -1,0 +1,153 @@
+"""Place disambiguation: a place name in a document -> one gazetteer entity and a score.
+
+Candidates come from :meth:`Gazetteer.candidates`; each is scored, in decreasing weight, by
+an exact pack match, the document's country focus, proximity to places already resolved in the
+document, population, and feature class. Border phrases ("the Iraqi-Syrian border", "the border
+with Syria", a bare "the border") resolve to border regions, never to a country.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from orbat.model import Entity
+from orbat.nlp.border import haversine_km
+from orbat.nlp.gazetteer import Gazetteer, light_key
+
+__all__ = ["PlaceContext", "resolve_place", "resolve_document_places", "BORDER_REGIONS"]
+
+# Border-region pack ids by the pair of countries (alpha-3) they separate.
+BORDER_REGIONS: Mapping[frozenset[str], str] = {
+    frozenset({"IRQ", "SYR"}): "iraq-syria-border",
+    frozenset({"JOR", "SYR"}): "jordan-syria-border",
+    frozenset({"IRQ", "JOR"}): "iraq-jordan-border",
+    frozenset({"TUR", "SYR"}): "turkey-syria-border",
+}
+_COUNTRY_WORDS: Mapping[str, str] = {
+    "iraq": "IRQ", "iraqi": "IRQ", "syria": "SYR", "syrian": "SYR", "jordan": "JOR", "jordanian": "JOR",
+    "turkey": "TUR", "turkish": "TUR", "turkiye": "TUR", "türkiye": "TUR",
+}
+_BORDER = re.compile(r"^(?:the\s+)?(?P<head>[\w\s\-–/]*?)\s*\bborders?(?:\s+(?:region|area|strip|zone))?(?P<tail>\s+(?:with|between)\s+.+)?$", re.I)
+_SUFFIX = re.compile(r"\s+(?:province|governorate|district|region|city|town|village|county|state)$", re.I)
+_MIN_SIMILARITY = 0.75  # loose (key-only) matches must still look alike: "Hassakeh" ~ "Hasakah"
+_ADMIN_PRIOR = 300_000  # population-equivalent prior for first-level regions (no population in the data)
+_FEATURE_BONUS = {"country": 0.6, "continent": 0.4, "province": 0.1, "border": 0.0, "town": 0.0}
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceContext:
+    """What the document has said so far: countries (alpha-3 -> mentions) and resolved points."""
+
+    countries: Mapping[str, int] = field(default_factory=dict)
+    points: tuple[tuple[float, float], ...] = ()
+
+    def share(self, country: str | None) -> float:
+        total = sum(self.countries.values())
+        return 0.0 if not total or country is None else self.countries.get(country, 0) / total
+
+
+def resolve_place(name: str, *, gazetteer: Gazetteer, context: PlaceContext) -> tuple[Entity | None, float]:
+    """The best entity for ``name`` and a confidence in [0, 1]; (None, 0.0) when nothing fits."""
+    border = _border_phrase(name)
+    if border is not None:
+        return _resolve_border(border, gazetteer, context)
+    candidates = gazetteer.candidates(name)
+    if not candidates and _SUFFIX.search(name):
+        name = _SUFFIX.sub("", name)
+        candidates = gazetteer.candidates(name)
+    if not candidates:
+        return None, 0.0
+    minimum = 1.0 if len(light_key(name).replace(" ", "")) <= 3 else _MIN_SIMILARITY
+    matches = [(gazetteer.similarity(name, e.id), e) for e in candidates]
+    matches = [(sim, e) for sim, e in matches if sim >= minimum]
+    if not matches:
+        return None, 0.0
+    scored = sorted(((_score(sim, e, gazetteer, context), e) for sim, e in matches), key=lambda s: -s[0])
+    return scored[0][1], _confidence(scored)
+
+
+def _score(similarity: float, entity: Entity, gazetteer: Gazetteer, context: PlaceContext) -> float:
+    exact = similarity == 1.0
+    pack = not entity.id.startswith(("geonames:", "iso3166-2:"))
+    score = 2.0 if exact else 2.0 * similarity - 1.0
+    score += 3.0 if pack and exact else 0.0
+    score += 2.0 * context.share(entity.country)
+    score += 1.5 * _proximity(entity, context)
+    population = gazetteer.population(entity.id) or (_ADMIN_PRIOR if entity.precision == "province" else 0)
+    score += 0.35 * math.log10(population + 1)
+    return score + _FEATURE_BONUS.get(entity.feature or "", 0.1)
+
+
+def _proximity(entity: Entity, context: PlaceContext) -> float:
+    if entity.lat is None or entity.lon is None or not context.points:
+        return 0.0
+    nearest = min(haversine_km(entity.lat, entity.lon, lat, lon) for lat, lon in context.points)
+    return math.exp(-nearest / 250.0)
+
+
+def _confidence(scored: list[tuple[float, Entity]]) -> float:
+    best = scored[0][0]
+    if len(scored) == 1:
+        return min(1.0, 0.6 + best / 20)
+    margin = best - scored[1][0]
+    return max(0.05, min(1.0, 0.5 + margin / 4))
+
+
+def _border_phrase(name: str) -> tuple[str, ...] | None:
+    """Countries named in a border phrase (possibly none), or None when ``name`` is no border phrase."""
+    match = _BORDER.match(name.strip())
+    if match is None:
+        return None
+    words = re.split(r"[\s\-–/]+", f"{match['head']} {match['tail'] or ''}".casefold())
+    if any(w and w not in _COUNTRY_WORDS and w not in {"with", "between", "and", "the", "shared"} for w in words):
+        return None
+    return tuple(dict.fromkeys(_COUNTRY_WORDS[w] for w in words if w in _COUNTRY_WORDS))
+
+
+def _resolve_border(countries: tuple[str, ...], gazetteer: Gazetteer, context: PlaceContext) -> tuple[Entity | None, float]:
+    pair, confidence = _border_pair(countries, context)
+    region = BORDER_REGIONS.get(pair) if pair else None
+    if region is None or region not in gazetteer.positions:
+        return None, 0.0
+    return gazetteer.entity(region), confidence
+
+
+def _border_pair(countries: tuple[str, ...], context: PlaceContext) -> tuple[frozenset[str] | None, float]:
+    """The pair a border phrase means: both named, or the named one plus the context's neighbour."""
+    if len(countries) >= 2:
+        return frozenset(countries[:2]), 1.0
+    named = set(countries)
+
+    def support(pair: frozenset[str]) -> int:
+        return min(context.countries.get(c, 0) for c in pair - named)
+
+    options = sorted((p for p in BORDER_REGIONS if named <= p), key=lambda p: -support(p))
+    if not options or support(options[0]) == 0:
+        return None, 0.0
+    return options[0], 0.9 if named else 0.7
+
+
+def resolve_document_places(names: Sequence[str], *, gazetteer: Gazetteer) -> list[tuple[Entity | None, float]]:
+    """Resolve every place name of one document: unambiguous names first, then the rest in their light."""
+    first = [resolve_place(n, gazetteer=gazetteer, context=PlaceContext()) for n in names]
+    sure = [(light_key(n), e) for n, (e, conf) in zip(names, first) if e is not None and conf >= 0.8 and e.feature != "border"]
+    results = []
+    for name in names:
+        key = light_key(name)
+        context = _context([e for k, e in sure if k != key])  # a name does not vote for itself
+        results.append(resolve_place(name, gazetteer=gazetteer, context=context))
+    return results
+
+
+def _context(entities: Sequence[Entity]) -> PlaceContext:
+    countries = Counter(e.country for e in entities if e.country)
+    points = tuple(
+        (e.lat, e.lon)
+        for e in entities
+        if e.lat is not None and e.lon is not None and e.precision not in ("country", "continent", "border_region")
+    )
+    return PlaceContext(countries=dict(countries), points=points)

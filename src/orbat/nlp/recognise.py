@@ -1,0 +1,225 @@
+"""Recognition: spans of the clean text that name actors, people, places and dates.
+
+spaCy's statistical NER runs after an ``entity_ruler`` written from the theatre pack, so
+pack names win ("Kataib Hezbollah" is an ACTOR, "Tarfawi" a PLACE, whatever the model
+thinks). spaCy labels are then mapped:
+
+- ORG → ACTOR; PERSON → PERSON; GPE, LOC, FAC → PLACE; DATE, TIME → date candidates;
+  NORP → ACTOR only when the name itself is a pack actor ("Peshmerga"), else dropped.
+- A country name is an ACTOR when it acts, a PLACE otherwise. Simple, documented rules:
+  followed by "-backed", "-led", "-supported", … or by a reporting/auxiliary verb
+  ("Iran says", "Syria has sent") and not preceded by a locative preposition → ACTOR.
+- A demonym before a force noun ("Syrian fighters", "Turkish forces") is one ACTOR span,
+  tied to the state's forces entity when the pack has one (see ``resolve``).
+- Spans lose a leading "the" and a trailing possessive.
+- Short forms ("the brigade", "the militia", …) are proposed here and kept only when
+  ``resolve`` finds an antecedent for them.
+
+Captions, credits, pull quotes and boilerplate: mentions there are kept with their score and
+``source`` suffixed ``:<segment kind>`` (e.g. ``ruler:caption``); the span itself, through
+``Document.is_body``, remains the authority later stages use to tell body text from the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from orbat.model import Document, Entity, EntityKind, MentionLabel
+from orbat.nlp.aliases import AliasIndex
+from orbat.nlp.normalise import is_acronym, spelling_variants
+
+__all__ = ["Candidate", "add_entity_ruler", "ruler_patterns", "recognise_spans", "DEMONYMS", "RULER_NAME"]
+
+RULER_NAME = "orbat_entity_ruler"
+DEMONYMS: Mapping[str, str] = {
+    "syrian": "SYR", "iraqi": "IRQ", "iranian": "IRN", "turkish": "TUR", "american": "USA", "us": "USA",
+    "u.s.": "USA", "russian": "RUS", "israeli": "ISR", "jordanian": "JOR", "lebanese": "LBN",
+    "british": "GBR", "french": "FRA", "saudi": "SAU",
+}  # fmt: skip
+FORCE_NOUNS = ("forces", "troops", "soldiers", "army", "military", "fighters", "force", "units", "servicemen")
+MILITIA_NOUNS = ("militias", "militiamen", "militia", "militants", "rebels", "insurgents", "tribesmen")
+_KIND_LABEL = {EntityKind.PERSON: "PERSON", EntityKind.PLACE: "PLACE", EntityKind.STATE: "PLACE"}
+_SPACY_LABEL = {"ORG": "ACTOR", "PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "NORP": "NORP"}
+_ACTING_AFTER = frozenset(
+    "backed led supported aligned allied linked affiliated sponsored funded controlled based designated trained armed".split()
+)
+_ACTING_VERBS = frozenset(
+    """says said say has have had is was will would could may might must should can accused accuses denied
+    denies announced announces launched launches sent sends warned warns backs supports supported wants
+    wanted remains rejected rejects condemned condemns claimed claims deployed deploys struck strikes
+    attacked attacks threatened threatens urged urges agreed agrees refused refuses insists insisted""".split()
+)
+_LOCATIVE = frozenset("in into inside from to across near at throughout towards toward within of via".split())
+_DEMONYM_SHAPE = re.compile(r"(?:ians?|ish|ese|ans?|is?|s)$", re.IGNORECASE)
+_SHORT_FORM = re.compile(
+    r"\b[Tt]he (brigade|group|militia|movement|organi[sz]ation|faction|battalion|division|front)\b(?!['’]s? \w+ (?:of|in))"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int
+    end: int
+    label: MentionLabel
+    source: str  # ruler, spacy, demonym, shortform
+    hint: str | None = None  # the ruler's entity id, "demonym:<ISO3>", or the short-form noun
+
+
+def ruler_patterns(entities: Iterable[Entity], index: AliasIndex, nlp: Language) -> list[dict[str, object]]:
+    """Entity-ruler patterns for every English name and alias of ``entities``, plus demonym forces."""
+    patterns: list[dict[str, object]] = []
+    for e in entities:
+        label = _KIND_LABEL.get(e.kind, "ACTOR")
+        for name in dict.fromkeys([e.name, *(a.name for a in e.aliases if a.lang == "en")]):
+            ids = index.exact(name)
+            pid = {"id": ids[0]} if len(ids) == 1 else {}
+            patterns.extend({"label": label, "pattern": p, **pid} for p in _name_patterns(name, nlp))
+    for demonym, country in DEMONYMS.items():
+        nouns = [{"LOWER": {"IN": list(FORCE_NOUNS)}}]
+        security = {"LOWER": {"IN": ["security", "government", "regime", "armed", "special"]}, "OP": "?"}
+        dem = {"LOWER": demonym}
+        patterns.append({"label": "ACTOR", "pattern": [dem, security, *nouns], "id": f"demonym:{country}"})
+        militia = [dem, {"LOWER": {"IN": list(MILITIA_NOUNS)}}]
+        patterns.append({"label": "ACTOR", "pattern": militia, "id": f"demonym-militia:{country}"})
+    return patterns
+
+
+def _name_patterns(name: str, nlp: Language) -> list[object]:
+    if is_acronym(name):
+        return [[{"ORTH": name}], [{"ORTH": name.replace(".", "")}]] if "." in name else [[{"ORTH": name}]]
+    words = [t.text for t in nlp.make_doc(name)]
+    if len(words) == 1:
+        return [[{"LOWER": {"IN": list(spelling_variants(words[0]))}, "IS_LOWER": False}]]
+    out: list[object] = [name]
+    token_pattern: list[dict[str, object]] = []
+    varied = False
+    for w in words:
+        variants = spelling_variants(w)
+        if w.lower() in ("al", "el", "the"):
+            token_pattern.append({"LOWER": {"IN": ["al", "el", "the"]}, "OP": "?"})
+            varied = True
+        elif w in ("-", "‐", "–"):
+            token_pattern.append({"ORTH": {"IN": ["-", "‐", "–"]}, "OP": "?"})
+            varied = True
+        else:
+            token_pattern.append({"LOWER": {"IN": list(variants)}})
+            varied = varied or len(variants) > 1
+    if varied:
+        out.append(token_pattern)
+    return out
+
+
+def add_entity_ruler(nlp: Language, patterns: list[dict[str, object]]) -> None:
+    """Add the pack's entity ruler before the statistical NER (pack names win)."""
+    ruler = nlp.add_pipe(
+        "entity_ruler",
+        name=RULER_NAME,
+        before="ner",
+        config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True, "validate": False},
+    )
+    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+
+
+def recognise_spans(doc: Document, sdoc: Doc, index: AliasIndex) -> tuple[list[Candidate], list[tuple[int, int]]]:
+    """Entity candidates (sorted) and spaCy DATE/TIME spans (candidates for the date parser)."""
+    candidates: list[Candidate] = []
+    dates: list[tuple[int, int]] = []
+    for ent in sdoc.ents:
+        if ent.label_ in ("DATE", "TIME"):
+            dates.append((ent.start_char, ent.end_char))
+            continue
+        cand = _candidate(ent, index)
+        if cand is not None:
+            candidates.append(cand)
+    candidates = _merge_demonyms(doc.clean_text, candidates)
+    candidates.extend(_short_forms(doc.clean_text, candidates))
+    candidates.sort(key=lambda c: (c.start, -c.end))
+    return candidates, dates
+
+
+def _candidate(ent: Span, index: AliasIndex) -> Candidate | None:
+    span = _trim(ent)
+    if span is None:
+        return None
+    if ent.ent_id_:
+        source = "demonym" if ent.ent_id_.startswith("demonym") else "ruler"
+    else:
+        source = "ruler" if ent.label_ in ("ACTOR", "PLACE") else "spacy"
+    label = _SPACY_LABEL.get(ent.label_, ent.label_)
+    ids = index.exact(span.text)
+    kinds = {index.entities[i].kind for i in ids}
+    if label == "NORP":
+        if kinds and not kinds & {EntityKind.PERSON, EntityKind.PLACE, EntityKind.STATE}:
+            label = "ACTOR"
+        elif _DEMONYM_SHAPE.search(span.text) or len(span) > 1:
+            return None
+        else:  # spaCy calls some towns NORP ("in Aleppo"): resolve may find it is a place
+            label = "OTHER"
+    if label not in ("ACTOR", "PERSON", "PLACE", "OTHER"):
+        return None
+    if label == "PLACE" and (EntityKind.STATE in kinds or ent.label_ == "GPE") and _acting(span):
+        label = "ACTOR"
+    elif label == "PERSON" and _regime(span):
+        span, label = span.doc[span.start : span.end + 1], "ACTOR"
+    elif label == "PERSON" and kinds and EntityKind.PERSON not in kinds:
+        label = "PLACE" if kinds <= {EntityKind.PLACE, EntityKind.STATE} else "ACTOR"
+    return Candidate(span.start_char, span.end_char, MentionLabel(label), source, ent.ent_id_ or None)
+
+
+def _merge_demonyms(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A lone demonym ("Iraqi") joins the actor right after it ("Iraqi Popular Mobilization Forces")."""
+    out: list[Candidate] = []
+    for i, c in enumerate(candidates):
+        if text[c.start : c.end].lower() not in DEMONYMS:
+            out.append(c)
+            continue
+        nxt = candidates[i + 1] if i + 1 < len(candidates) else None
+        if nxt is not None and nxt.label is MentionLabel.ACTOR and text[c.end : nxt.start] == " ":
+            candidates[i + 1] = replace(nxt, start=c.start)
+    return out
+
+
+def _trim(ent: Span) -> Span | None:
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_space or doc[start].is_punct):
+        start += 1
+    for i in range(start, end):
+        if doc[i].text.startswith("["):  # a wiki footnote mark glued to the name
+            end = i
+            break
+    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "’") or doc[end - 1].is_space or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _regime(span: Span) -> bool:
+    """"Assad regime", "Assad government": a person's name standing for their government."""
+    nxt = span.doc[span.end : span.end + 1]
+    return len(nxt) == 1 and nxt[0].lower_ in ("regime", "government", "administration")
+
+
+def _acting(span: Span) -> bool:
+    doc = span.doc
+    nxt = [t for t in doc[span.end : span.end + 2]]
+    prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if len(nxt) == 2 and nxt[0].text in ("-", "‐", "–") and nxt[1].lower_ in _ACTING_AFTER:
+        return True
+    if nxt and nxt[0].lower_ in _ACTING_AFTER:
+        return True
+    return bool(nxt) and prev not in _LOCATIVE and nxt[0].lower_ in _ACTING_VERBS
+
+
+def _short_forms(text: str, taken: list[Candidate]) -> list[Candidate]:
+    spans = [(c.start, c.end) for c in taken]
+    out = []
+    for m in _SHORT_FORM.finditer(text):
+        start = m.start(1)
+        if not any(s < m.end() and start < e for s, e in spans):
+            out.append(Candidate(start, m.end(1), MentionLabel.ACTOR, "shortform", m.group(1).lower()))
+    return out

@@ -1,0 +1,78 @@
+"""Place disambiguation on small hand-built gazetteers."""
+
+from __future__ import annotations
+
+from orbat.model import Entity, EntityKind
+from orbat.nlp.gazetteer import _index, _Row
+from orbat.nlp.places import PlaceContext, resolve_document_places, resolve_place
+
+
+def _row(eid: str, name: str, country: str, lat: float, lon: float, pop: int = 0, feature: str = "town",
+         names: tuple[str, ...] = ()) -> _Row:
+    precision = "border_region" if feature == "border" else ("country" if feature == "country" else "town")
+    entity = Entity(eid, EntityKind.PLACE, name, country=country, lat=lat, lon=lon, feature=feature, precision=precision)
+    return _Row(entity, pop, (name, *names))
+
+
+def _gazetteer():
+    return _index([
+        _row("iraq-syria-border", "Iraq–Syria border", None, 34.95, 41.2, feature="border",
+             names=("Iraqi-Syrian border", "Syrian-Iraqi border")),
+        _row("jordan-syria-border", "Jordan–Syria border", None, 32.5, 37.2, feature="border"),
+        _row("geonames:99237", "Iraq", "IRQ", 33.0, 44.0, 38_000_000, "country", ("Iraqi",)),
+        _row("geonames:163843", "Syria", "SYR", 35.0, 38.0, 17_000_000, "country", ("Syrian",)),
+        _row("geonames:92138", "Al Qā’im", "IRQ", 34.39, 40.99, 74_100, names=("Al-Qaim",)),
+        _row("geonames:119208", "Qom", "IRN", 34.64, 50.88, 900_000),
+        _row("geonames:98182", "Baghdad", "IRQ", 33.34, 44.40, 7_216_000),
+        _row("geonames:1", "Springfield", "USA", 39.80, -89.64, 116_000),
+        _row("geonames:2", "Springfield", "USA", 37.21, -93.29, 166_000),
+        _row("geonames:3", "Chicago", "USA", 41.85, -87.65, 2_700_000),
+        _row("tower-22", "Tower 22", "JOR", 33.32, 38.76),
+    ])
+
+
+def test_qaim_in_an_iraqi_document_is_the_iraqi_border_town() -> None:
+    entity, score = resolve_place("Qaim", gazetteer=_gazetteer(), context=PlaceContext({"IRQ": 5, "SYR": 3}))
+    assert entity is not None and entity.id == "geonames:92138"
+    assert score > 0.5
+
+
+def test_without_context_population_decides_among_equal_names() -> None:
+    entity, _ = resolve_place("Springfield", gazetteer=_gazetteer(), context=PlaceContext())
+    assert entity is not None and entity.id == "geonames:2"
+
+
+def test_proximity_to_resolved_places_beats_population() -> None:
+    context = PlaceContext({"USA": 2}, points=((41.85, -87.65),))  # Chicago
+    entity, _ = resolve_place("Springfield", gazetteer=_gazetteer(), context=context)
+    assert entity is not None and entity.id == "geonames:1"
+
+
+def test_named_border_phrases_resolve_to_the_border_region_never_a_country() -> None:
+    gaz = _gazetteer()
+    for phrase in ("the Iraqi-Syrian border", "the Syria-Iraq border", "Syrian–Iraqi border", "the border between Iraq and Syria"):
+        entity, _ = resolve_place(phrase, gazetteer=gaz, context=PlaceContext())
+        assert entity is not None and entity.id == "iraq-syria-border", phrase
+
+
+def test_border_with_one_country_takes_the_other_from_context() -> None:
+    entity, _ = resolve_place("the border with Syria", gazetteer=_gazetteer(), context=PlaceContext({"IRQ": 4}))
+    assert entity is not None and entity.id == "iraq-syria-border"
+
+
+def test_bare_border_needs_both_countries_in_focus() -> None:
+    gaz = _gazetteer()
+    entity, _ = resolve_place("the border", gazetteer=gaz, context=PlaceContext({"IRQ": 5, "SYR": 3}))
+    assert entity is not None and entity.id == "iraq-syria-border"
+    assert resolve_place("the border", gazetteer=gaz, context=PlaceContext({"USA": 3})) == (None, 0.0)
+    assert resolve_place("the border", gazetteer=gaz, context=PlaceContext()) == (None, 0.0)
+
+
+def test_unknown_name_resolves_to_nothing() -> None:
+    assert resolve_place("Atlantis", gazetteer=_gazetteer(), context=PlaceContext()) == (None, 0.0)
+
+
+def test_document_pass_uses_unambiguous_places_as_context() -> None:
+    results = resolve_document_places(["Iraq", "Syria", "Baghdad", "Qaim", "the border"], gazetteer=_gazetteer())
+    ids = [e.id if e else None for e, _ in results]
+    assert ids == ["geonames:99237", "geonames:163843", "geonames:98182", "geonames:92138", "iraq-syria-border"]

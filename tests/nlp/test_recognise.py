@@ -1,0 +1,60 @@
+"""Recognition with the real spaCy model (marked `model`: fails, never skips, without it)."""
+
+import pytest
+import spacy
+
+from orbat.model import Document, MentionLabel
+from orbat.nlp import SPACY_MODEL, analyse_documents, make_nlp_deps
+from orbat.settings import Settings
+from tests.conftest import make_tiny_theatre
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def deps():
+    theatre = make_tiny_theatre()
+    nlp = spacy.load(SPACY_MODEL, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer"])
+    return make_nlp_deps(nlp, theatre, resolve_places=lambda names: [(None, 0.0)] * len(names), find_dates=_no_dates)
+
+
+def _no_dates(text, *, published, candidates=()):
+    return []
+
+
+def _mentions(deps, text):
+    doc = Document(id="d1", text=text, clean_text=text)
+    return {m.text: m for m in next(analyse_documents([doc], deps=deps, settings=Settings())).mentions}
+
+
+def test_pack_names_get_the_right_type_whatever_spacy_thinks(deps):
+    got = _mentions(deps, "Fighters of Kataib Hezbollah and the Hashd al-Shaabi reached Tarfawi and al Qaim.")
+    assert (got["Kataib Hezbollah"].label, got["Kataib Hezbollah"].entity) == (MentionLabel.ACTOR, "kh")
+    assert got["Hashd al-Shaabi"].entity == "pmf"
+    assert got["Tarfawi"].label is MentionLabel.PLACE and got["al Qaim"].label is MentionLabel.PLACE
+
+
+def test_spelling_variants_match_through_token_patterns(deps):
+    got = _mentions(deps, "A statement by Kata'ib Hizballah was read out.")
+    assert got["Kata'ib Hizballah"].entity == "kh" and got["Kata'ib Hizballah"].source == "ruler"
+
+
+def test_a_country_is_an_actor_when_it_acts_and_a_place_otherwise(deps):
+    got = _mentions(deps, "Iran-backed militias crossed into Syria.")
+    assert got["Iran"].label is MentionLabel.ACTOR and got["Syria"].label is MentionLabel.PLACE
+
+
+def test_demonym_force_is_one_actor_span(deps):
+    got = _mentions(deps, "On Saturday, Syrian fighters skirmished with Iraqi militiamen.")
+    assert got["Syrian fighters"].entity == "syrian-army"
+    assert got["Iraqi militiamen"].label is MentionLabel.ACTOR and got["Iraqi militiamen"].entity is None
+
+
+def test_possessive_and_leading_the_are_trimmed(deps):
+    got = _mentions(deps, "The PMF's commander spoke to the Popular Mobilization Forces.")
+    assert "PMF" in got and "Popular Mobilization Forces" in got
+
+
+def test_acronym_matching_is_case_sensitive(deps):
+    got = _mentions(deps, "Let us go, said the KH commander.")
+    assert "us" not in got and got["KH"].entity == "kh"
