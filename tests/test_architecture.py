@@ -9,7 +9,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "orbat"
 BASE = {"model", "errors", "settings", "__init__"}
 STAGES = {"ingest", "clean", "nlp", "extract"}
 LEVEL1 = STAGES | {"store", "theatres"}
-LEVEL2 = {"pipeline", "reason", "query", "export"}
+LEVEL2 = {"pipeline", "work", "engines", "reason", "query", "export"}
 
 
 def _allowed(part: str) -> set[str]:

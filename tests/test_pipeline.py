@@ -134,7 +134,7 @@ def _count(db: Path) -> int:
         return 0
 
 
-def _dated_analyser():
+def _dated_analyser(settings):
     """An analyser that records, as one DATE mention, the publication date it was given."""
     from orbat.model import Analysis, Mention, MentionLabel, TimeSpan
 

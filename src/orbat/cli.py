@@ -65,10 +65,15 @@ def _echo_json(value: Any) -> None:
 @click.option("--no-nlp", is_flag=True, help="Store and clean only; skip recognition and resolution.")
 @click.option("--batch", "batch_documents", type=click.IntRange(1), default=None, help="Documents per transaction.")
 @click.option("--strict", is_flag=True, help="Exit 3 when any input was skipped.")
+@click.option("--workers", "-j", type=click.IntRange(1), default=1, show_default=True,
+              help="Worker processes for cleaning and NLP (one writer either way).")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="Where the per-document stages run: this machine, or a Ray cluster.")
+@click.option("--address", metavar="ADDR", help="Ray cluster address (default: start a local Ray).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, summary only.")
 @click.pass_obj
 def ingest(settings: Settings, targets: tuple[str, ...], no_nlp: bool, batch_documents: int | None,
-           strict: bool, quiet: bool) -> None:  # fmt: skip
+           strict: bool, workers: int, engine: str, address: str | None, quiet: bool) -> None:  # fmt: skip
     """Ingest files, directories (recursively), .jsonl, .html, .txt, URLs or feeds; '-' reads stdin.
 
     Idempotent: content already stored is counted as a duplicate and adds nothing.
@@ -76,11 +81,13 @@ def ingest(settings: Settings, targets: tuple[str, ...], no_nlp: bool, batch_doc
     from orbat.ingest.fetch import HttpFetcher
     from orbat.pipeline import IngestDeps, ingest as run_ingest
 
-    settings = replace(settings, nlp=not no_nlp, batch_documents=batch_documents or settings.batch_documents)
+    settings = replace(settings, nlp=not no_nlp, workers=workers,
+                       batch_documents=batch_documents or settings.batch_documents)  # fmt: skip
     deps = IngestDeps(
         fetcher=HttpFetcher(settings.fetch_timeout_s, settings.fetch_max_bytes),
         stdin=sys.stdin.buffer if "-" in targets else None,
-        analyser_factory=_analyser_factory(settings),
+        engine=engine,
+        address=address,
     )
     with _connection(settings) as conn, _progress(quiet) as tick:
         summary = _call(run_ingest, list(targets), conn=conn, settings=settings, deps=deps,
@@ -88,20 +95,6 @@ def ingest(settings: Settings, targets: tuple[str, ...], no_nlp: bool, batch_doc
     _print_summary(summary)
     if strict and summary.skipped:
         sys.exit(3)
-
-
-def _analyser_factory(settings: Settings) -> Callable[[], Any]:
-    def build() -> Any:
-        if not settings.nlp:
-            from orbat.model import Analysis
-
-            return lambda docs: (Analysis(d) for d in docs)
-        from orbat.nlp import analyse_documents, build_nlp_deps
-
-        nlp_deps = build_nlp_deps(settings)
-        return lambda docs: analyse_documents(docs, deps=nlp_deps, settings=settings)
-
-    return build
 
 
 @contextmanager

@@ -1,61 +1,50 @@
-"""The ingest run: read → clean → split listings → fingerprint → analyse → store, in batches.
+"""The ingest run: read → (clean → split listings → fingerprint → analyse) → store, batch by batch.
 
-Every per-document stage is a plain function of one document; only ``_write_batch``
-talks to the database, in one transaction per batch, so a process killed at any
-moment leaves whole batches or nothing, and the next run picks up where it stopped.
+The per-document work (``orbat.work``) runs on an engine (``orbat.engines``: this process, a
+process pool or Ray) and knows nothing of the database. This module decides what is new, and
+is the single writer: one transaction per batch, in input order, so a process killed at any
+moment leaves whole batches or nothing, the next run picks up where it stopped, and every
+engine produces the same database.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import BinaryIO
 
 from orbat import store
-from orbat.clean import Lexicon, clean_document, looks_like_listing_page, split_listing_page
-from orbat.clean.lexicon import lexicon_from_spacy_package
-from orbat.clean.fingerprint import fingerprint_document, same_story
+from orbat.clean.fingerprint import same_story
+from orbat.engines import make_engine
 from orbat.ingest.fetch import Fetcher, OfflineFetcher
 from orbat.ingest.readers import read_documents
 from orbat.ingest.sources import iter_inputs
 from orbat.model import Analysis, Document, DocumentKind, Fingerprint, RunSummary, Skip
 from orbat.settings import Settings
+from orbat.work import AnalyserFactory, BatchJob, BatchResult, Prepared, build_analyser
 
-__all__ = ["IngestDeps", "ingest", "prepare_document", "Analyser"]
-
-Analyser = Callable[[Sequence[Document]], Iterable[Analysis]]
-
-
-def _no_analysis(docs: Sequence[Document]) -> Iterator[Analysis]:
-    return (Analysis(doc) for doc in docs)
+__all__ = ["IngestDeps", "ingest", "fill_metadata"]
 
 
 @dataclass(frozen=True)
 class IngestDeps:
     fetcher: Fetcher = field(default_factory=OfflineFetcher)
     stdin: BinaryIO | None = None
-    # builds the analyser on first need, so a run that adds nothing never loads a model
-    analyser_factory: Callable[[], Analyser] = lambda: _no_analysis
+    # a top-level function each worker calls once, on its first new document
+    analyser_factory: AnalyserFactory = build_analyser
+    engine: str = "local"  # local (one process, or a pool with settings.workers > 1) | ray
+    address: str | None = None  # Ray cluster address; a local Ray when None
 
 
 @dataclass(frozen=True, slots=True)
-class Prepared:
-    document: Document
-    fingerprint: Fingerprint | None  # None for listing pages, whose items carry the story
+class _Batch:
+    """What the writer needs besides the engine's result."""
 
-
-def prepare_document(doc: Document, *, settings: Settings, lexicon: Lexicon | None = None) -> list[Prepared]:
-    """Clean one document; a listing page becomes the page plus one document per item."""
-    cleaned = clean_document(doc, lexicon=lexicon)
-    if cleaned.kind == DocumentKind.LISTING or (
-        cleaned.kind == DocumentKind.PLAIN and looks_like_listing_page(cleaned.clean_text)
-    ):
-        page = replace(cleaned, kind=DocumentKind.LISTING)
-        items = [clean_document(item, lexicon=lexicon) for item in split_listing_page(page)]
-        return [Prepared(page, None)] + [Prepared(i, fingerprint_document(i, shingle_words=settings.shingle_words))
-                                         for i in items]  # fmt: skip
-    return [Prepared(cleaned, fingerprint_document(cleaned, shingle_words=settings.shingle_words))]
+    skips: tuple[Skip, ...]
+    duplicates: tuple[Document, ...]
+    redated: tuple[Document, ...]
+    fresh_ids: tuple[str, ...]
 
 
 def ingest(
@@ -71,52 +60,50 @@ def ingest(
     with store.transaction(conn):
         interrupted = store.close_interrupted_runs(conn)
         run_id = store.start_run(conn, list(args) or list(targets))
-    state = _RunState(deps.analyser_factory, lexicon_from_spacy_package())
-    batch: list[Document | Skip] = []
-    for item in _read_all(targets, deps, settings):
-        batch.append(item)
-        if progress:
-            progress(item.source)
-        if len(batch) >= settings.batch_documents:
-            _write_batch(conn, run_id, batch, settings, state)
-            batch = []
-    _write_batch(conn, run_id, batch, settings, state)
+    engine = make_engine(deps.engine, settings, deps.analyser_factory, address=deps.address)
+    in_flight: set[str] = set()  # ids sent to the engine and not yet written
+    try:
+        jobs = _jobs(conn, _read_all(targets, deps, settings, progress), settings, in_flight)
+        for batch, result in engine.map(jobs):
+            _write_batch(conn, run_id, batch, result, settings)
+            in_flight.difference_update(batch.fresh_ids)
+    finally:
+        engine.close()
     with store.transaction(conn):
         row = store.finish_run(conn, run_id)
     skips = tuple(Skip(r["source"], r["reason"]) for r in store.run_items(conn, run_id, status="skipped"))
     return RunSummary(run_id, row["added"], row["duplicates"], skips, row["listing_items"], interrupted)
 
 
-def _read_all(targets: Sequence[str], deps: IngestDeps, settings: Settings) -> Iterator[Document | Skip]:
+def _read_all(
+    targets: Sequence[str], deps: IngestDeps, settings: Settings, progress: Callable[[str], None] | None
+) -> Iterator[Document | Skip]:
     inputs = iter_inputs(targets, fetcher=deps.fetcher, stdin=deps.stdin, max_file_bytes=settings.max_file_bytes)
     for raw in inputs:
-        if isinstance(raw, Skip):
-            yield raw
-        else:
-            yield from read_documents(raw, fetcher=deps.fetcher, max_document_chars=settings.max_document_chars)
+        items = [raw] if isinstance(raw, Skip) else read_documents(
+            raw, fetcher=deps.fetcher, max_document_chars=settings.max_document_chars
+        )  # fmt: skip
+        for item in items:
+            if progress:
+                progress(item.source)
+            yield item
 
 
-class _RunState:
-    """What a run builds once: the word lexicon, and the analyser (on first use)."""
-
-    def __init__(self, factory: Callable[[], Analyser], lexicon: Lexicon) -> None:
-        self._factory = factory
-        self.lexicon = lexicon  # English word forms for OCR hyphen decisions
-        self._analyser: Analyser | None = None
-
-    def analyse(self, docs: Sequence[Document]) -> list[Analysis]:
-        if not docs:
-            return []
-        if self._analyser is None:
-            self._analyser = self._factory()
-        return list(self._analyser(docs))
+def _jobs(
+    conn: sqlite3.Connection, items: Iterator[Document | Skip], settings: Settings, in_flight: set[str]
+) -> Iterator[tuple[_Batch, BatchJob]]:
+    """Group inputs into batches, telling new content from copies of what is stored or in flight."""
+    batch: list[Document | Skip] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= settings.batch_documents:
+            yield _classify(conn, batch, in_flight)
+            batch = []
+    if batch:
+        yield _classify(conn, batch, in_flight)
 
 
-def _write_batch(
-    conn: sqlite3.Connection, run_id: str, batch: list[Document | Skip], settings: Settings, state: _RunState
-) -> None:
-    if not batch:
-        return
+def _classify(conn: sqlite3.Connection, batch: list[Document | Skip], in_flight: set[str]) -> tuple[_Batch, BatchJob]:
     fresh: dict[str, Document] = {}
     duplicates: list[Document] = []
     for item in batch:
@@ -125,26 +112,34 @@ def _write_batch(
         if item.id in fresh:  # a copy in the same batch completes the metadata before analysis
             fresh[item.id] = fill_metadata(fresh[item.id], item)
             duplicates.append(item)
-        elif store.has_document(conn, item.id):
+        elif item.id in in_flight or store.has_document(conn, item.id):
             duplicates.append(item)
         else:
             fresh[item.id] = item
-    prepared = [p for doc in fresh.values() for p in prepare_document(doc, settings=settings, lexicon=state.lexicon)]
+    in_flight.update(fresh)
     redated = _redated(conn, duplicates)
-    to_analyse = [p.document for p in prepared if p.document.kind != DocumentKind.LISTING] + redated
-    analyses = {a.document.id: a for a in state.analyse(to_analyse)}  # listing pages: their items are analysed
+    skips = tuple(i for i in batch if isinstance(i, Skip))
+    meta = _Batch(skips, tuple(duplicates), tuple(redated), tuple(fresh))
+    return meta, BatchJob(tuple(fresh.values()), tuple(redated))
+
+
+def _write_batch(conn: sqlite3.Connection, run_id: str, batch: _Batch, result: BatchResult, settings: Settings) -> None:
+    analyses = {a.document.id: a for a in result.analyses}
     with store.transaction(conn):
-        for item in batch:
-            if isinstance(item, Skip):
-                store.record_item(conn, run_id, item.source, "skipped", reason=item.reason)
-        for p in prepared:
+        for skip in batch.skips:
+            store.record_item(conn, run_id, skip.source, "skipped", reason=skip.reason)
+        for p in result.prepared:
             _store_prepared(conn, run_id, p, analyses.get(p.document.id), settings)
-        for doc in duplicates:  # after the originals: a copy may fill metadata they lack
-            store.add_document_source(conn, doc, run_id)
-            store.record_item(conn, run_id, doc.source or "", "duplicate", document=doc.id,
-                              reason="same content already stored")  # fmt: skip
-        for doc in redated:  # relative dates now have a reference: recompute what depends on it
+        for doc in batch.duplicates:  # after the originals: a copy may fill metadata they lack
+            _record_duplicate(conn, run_id, doc)
+        for doc in batch.redated:  # relative dates now have a reference: recompute what depends on it
             store.replace_analysis(conn, analyses[doc.id])
+
+
+def _record_duplicate(conn: sqlite3.Connection, run_id: str, doc: Document) -> None:
+    store.add_document_source(conn, doc, run_id)
+    store.record_item(conn, run_id, doc.source or "", "duplicate", document=doc.id,
+                      reason="same content already stored")  # fmt: skip
 
 
 def fill_metadata(doc: Document, copy: Document) -> Document:
@@ -179,6 +174,7 @@ def _store_prepared(
     if p.fingerprint is not None:
         doc = replace(doc, cluster=_assign_cluster(conn, doc, p.fingerprint, settings))
     if not store.insert_document(conn, doc, run_id):
+        _record_duplicate(conn, run_id, doc)
         return
     store.add_document_source(conn, doc, run_id)
     if p.fingerprint is not None:
