@@ -7,7 +7,7 @@ and resolved to the right entity.
 
 ``eval/seeds_checklist.yaml`` lists (seed, surface form, label, acceptable entity ids). A name
 is *found* when a mention with the expected label overlaps one of its occurrences in the
-cleaned seed, and *resolved* when such a mention carries one of the acceptable ids.
+seed as the real pipeline stored it (cleaned; a front page split into its items), and *resolved* when such a mention carries one of the acceptable ids.
 Occurrence-level rates count every occurrence of the surface form.
 """
 
@@ -16,13 +16,16 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import sqlite3
 import sys
+import tempfile
 from pathlib import Path
 
 import yaml
 
-from orbat.model import Analysis, Document, document_id
-from orbat.nlp import analyse_documents, build_nlp_deps
+from orbat import store
+from orbat.model import Document
+from orbat.pipeline import IngestDeps, ingest
 from orbat.settings import Settings
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -31,46 +34,39 @@ BASELINE = Path(__file__).resolve().parent / "baseline.json"
 _GATED = ("found", "resolved")
 
 
-def load_seeds(folder: Path) -> dict[str, Document]:
-    """The seeds as cleaned documents, keyed by file name (metadata from seeds.jsonl when present)."""
-    meta: dict[str, dict] = {}
-    jsonl = folder / "seeds.jsonl"
-    if jsonl.exists():
-        for line in jsonl.read_text(encoding="utf-8").splitlines():
-            rec = json.loads(line)
-            meta[rec.get("id") or rec.get("file") or ""] = rec
-    docs = {}
-    for path in sorted(folder.glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        rec = next((r for k, r in meta.items() if k and k in path.name), {})
-        doc = Document(id=document_id(text, None), text=text, published=rec.get("published"), title=rec.get("title"))
-        docs[path.name] = _clean(doc)
-    return docs
+def ingest_seeds(folder: Path, db: Path) -> sqlite3.Connection:
+    """The seeds through the real pipeline (read, clean, split the listing page, recognise, resolve)."""
+    conn = store.connect(str(db))
+    ingest([str(folder)], conn=conn, settings=Settings(), deps=IngestDeps())
+    return conn
 
 
-def _clean(doc: Document) -> Document:
-    try:
-        from orbat.clean import clean_document  # the clean stage, when present
-    except ImportError:
-        return Document(**{**{f: getattr(doc, f) for f in doc.__dataclass_fields__}, "clean_text": doc.text})
-    return clean_document(doc)
+def seed_documents(conn: sqlite3.Connection, seed: str) -> list[Document]:
+    """The document made from one seed file, and its listing items when it was a front page."""
+    (row,) = conn.execute("SELECT id FROM documents WHERE source LIKE ?", (f"%/{seed}",)).fetchall()
+    docs = store.get_document(conn, row[0])
+    items = conn.execute("SELECT id FROM documents WHERE parent = ? ORDER BY rowid", (row[0],)).fetchall()
+    return docs + [store.get_document(conn, r[0])[0] for r in items]
 
 
-def check(docs: dict[str, Document], analyses: dict[str, Analysis], checklist: list[dict]) -> dict:
+def check(conn: sqlite3.Connection, checklist: list[dict]) -> dict:
     rows, occ_found, occ_resolved, occ_total = [], 0, 0, 0
     for block in checklist:
-        doc = docs[block["seed"]]
-        mentions = analyses[doc.id].mentions
+        docs = seed_documents(conn, block["seed"])
+        mentions = {d.id: store.document_mentions(conn, d.id) for d in docs}
         for item in block["names"]:
-            spans = _occurrences(doc.clean_text, item["surface"])
-            hits = [[m for m in mentions if m.label.value == item["label"] and m.start < e and s < m.end] for s, e in spans]
+            hits = [
+                [m for m in mentions[d.id] if m.label.value == item["label"] and m.start < e and s < m.end]
+                for d in docs
+                for s, e in _occurrences(d.clean_text, item["surface"])
+            ]
             found = [bool(h) for h in hits]
             resolved = [any(m.entity in item["expect"] for m in h) for h in hits]
-            occ_total += len(spans)
+            occ_total += len(hits)
             occ_found += sum(found)
             occ_resolved += sum(resolved)
             got = sorted({str(m.entity) for h in hits for m in h})
-            rows.append({"seed": block["seed"][:3], "surface": item["surface"], "occurrences": len(spans),
+            rows.append({"seed": block["seed"][:3], "surface": item["surface"], "occurrences": len(hits),
                          "found": any(found), "resolved": any(resolved), "got": got})
     n = len(rows)
     return {
@@ -96,11 +92,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 below the floors in eval/baseline.json")
     parser.add_argument("--write-baseline", action="store_true", help="pin floors at measured - 0.01")
     args = parser.parse_args(argv)
-    settings = Settings()
-    deps = build_nlp_deps(settings)
-    docs = load_seeds(args.seeds)
-    analyses = {a.document.id: a for a in analyse_documents(docs.values(), deps=deps, settings=settings)}
-    scores = check(docs, analyses, yaml.safe_load(CHECKLIST.read_text(encoding="utf-8")))
+    with tempfile.TemporaryDirectory() as tmp:
+        conn = ingest_seeds(args.seeds, Path(tmp) / "seeds.db")
+        scores = check(conn, yaml.safe_load(CHECKLIST.read_text(encoding="utf-8")))
+        conn.close()
     baseline = json.loads(BASELINE.read_text()) if BASELINE.exists() else {}
     floors = baseline.get("seeds", {})
     failures = {k: {"measured": scores[k], "floor": v} for k, v in floors.items() if scores[k] < v}

@@ -164,3 +164,11 @@ def test_copy_in_the_same_batch_completes_metadata_before_analysis(tmp_path):
     ingest([str(tmp_path)], conn=conn, settings=SETTINGS, deps=IngestDeps(analyser_factory=_dated_analyser))
     assert [tuple(r) for r in conn.execute("SELECT time_start FROM mentions")] == [("2025-06-17",)]
     assert [tuple(r) for r in conn.execute("SELECT kind, published FROM documents")] == [("article", "2025-06-17")]
+
+
+def test_process_pool_gives_the_same_database_as_one_process(tmp_path):
+    corpus = _corpus(tmp_path / "c.jsonl", 60)
+    one, pool = tmp_path / "one.db", tmp_path / "pool.db"
+    subprocess.run(_cli(one, str(corpus)), check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(_cli(pool, "--workers", "2", str(corpus)), check=True, stdout=subprocess.DEVNULL)
+    assert _snapshot(pool) == _snapshot(one) and len(_snapshot(one)) == 60
