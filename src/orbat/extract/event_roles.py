@@ -1,0 +1,244 @@
+"""Who did it to whom: the agent and recipient phrases of an event trigger, from the dependency parse.
+
+Rules (spaCy's English dependency labels):
+
+- verb trigger: agents are ``nsubj`` and the object of the passive ``agent`` ("by X"); recipients
+  are ``dobj``/``dative``, ``nsubjpass`` and the objects of "against/on/at/toward/into"; the objects
+  of "with/between/among" are co-actors (both sides of a clash or a meeting). A trigger with no
+  subject of its own (``xcomp``, ``conj``, ``advcl``: "..., killing 12") takes the subject of the
+  verb it hangs from; a relative clause's "who/which" is replaced by the noun it modifies.
+- noun trigger: agents are the possessor ("Turkey's offensive"), actor modifiers ("US strikes",
+  "Israeli raid") and "by X"; recipients the objects of "against/on/of/targeting"; with no agent
+  of its own, the subject of the verb that governs it ("X launched a drone strike"), and for
+  "killed in a drone strike" that verb's victims too.
+- An argument phrase is the head with its compound/adjective/possessive modifiers ("three
+  Kataib Hezbollah fighters" → "Kataib Hezbollah fighters"), or the mention it lies in. "Fighters
+  of X" carries X's entity. Pronouns, dates, weapons and event nouns are never arguments.
+- No parse: the nearest actor mention before the trigger is the agent, the nearest after it the recipient.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from orbat.extract import event_lexicon as lx
+from orbat.model import Mention, MentionLabel
+
+__all__ = ["DocContext", "Argument", "find_roles", "clause_depth"]
+
+_CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "csubj"})
+_ACTOR_LABELS = (MentionLabel.ACTOR, MentionLabel.PERSON)
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_TO_RECIPIENT = frozenset({"AID", "SUPPORT", "COOPERATE", "REQUEST"})
+_TOPIC_ON = frozenset({"CONSULT", "AGREE", "REQUEST", "REJECT", "ACCUSE", "SUPPORT", "CONCEDE", "THREATEN"})
+_FORCE_WORDS = lx.TROOP_WORDS | lx.MILITIA_WORDS | lx.POLICE_WORDS
+
+
+@dataclass(frozen=True, slots=True)
+class DocContext:
+    """One parsed document as the extractor sees it."""
+
+    doc: Any  # spaCy Doc
+    base: tuple[str, ...]  # base form of each token
+    mention: Mapping[int, Mention]  # token index -> the mention covering it
+    has_dep: bool
+    has_pos: bool
+    not_args: frozenset[str] = frozenset()  # bases that never head an argument (weapons, event nouns ...)
+
+
+@dataclass(frozen=True, slots=True)
+class Argument:
+    start: int  # character span of the phrase in the clean text
+    end: int
+    text: str
+    entities: tuple[str, ...]  # resolved ACTOR/PERSON mentions inside the phrase
+    place: str | None = None  # the resolved PLACE mention the phrase is, if any
+    words: frozenset[str] = frozenset()  # base forms of the phrase's words
+
+
+def clause_depth(ctx: DocContext, tok: Any) -> int:
+    """How far below the sentence's news the token sits: 1 per embedded clause, 2 for a
+    subordinate clause ("as/while/unless ..."), 3 under a background preposition ("after clashes")."""
+    if not ctx.has_dep:
+        return 0
+    depth = 0
+    for a in [tok, *tok.ancestors]:
+        if a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lx.SUBORDINATORS for m in a.children):
+            depth += 2
+        elif a.dep_ in _CLAUSAL:
+            depth += 1
+        elif a.dep_ == "pobj" and a.head.lower_ in lx.BACKGROUND_PREPS:
+            depth += 3
+    return depth
+
+
+def find_roles(ctx: DocContext, tok: Any, event_type: str, kind: str,
+               sent: tuple[int, int]) -> tuple[list[Argument], list[Argument]]:
+    """(actors, recipients) of the trigger token ``tok`` in the sentence of tokens ``sent``."""
+    if not ctx.has_dep:
+        return _nearest(ctx, tok, sent)
+    verbal = tok.tag_.startswith("VB") or tok.pos_ in ("VERB", "AUX")
+    agents, patients, co = _verb_roles(ctx, tok) if verbal else _noun_roles(ctx, tok)
+    if event_type in _TO_RECIPIENT:  # "sent aid to X": X receives
+        patients += [g for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ == "to" for g in _pobj(c)]
+    if event_type in _TOPIC_ON:  # "talks on border security": a topic, not a recipient
+        patients = [p for p in patients if not (p.dep_ == "pobj" and p.head.lower_ in ("on", "at", "upon"))]
+    if event_type == "MOBILIZE":  # "sent 3,000 troops": the force moved, not a recipient
+        patients = [p for p in patients if ctx.base[p.i] not in _FORCE_WORDS or p.i in ctx.mention]
+    if kind == "host":  # the host receives the visitor: PLOVER codes the visitor as source
+        agents, patients = patients, agents
+    actors = _arguments(ctx, [*agents, *co])
+    recipients = [a for a in _arguments(ctx, patients) if a.start not in {x.start for x in actors}]
+    return actors, recipients
+
+
+def _verb_roles(ctx: DocContext, v: Any) -> tuple[list[Any], list[Any], list[Any]]:
+    agents, patients, co = _clause(ctx, v)
+    hop, cur = 0, v
+    while not agents and cur.dep_ in ("xcomp", "conj", "advcl", "ccomp") and hop < 4:
+        cur, hop = cur.head, hop + 1
+        agents = _clause(ctx, cur)[0]
+    if v.dep_ == "relcl":
+        agents = [v.head if a.lower_ in _RELATIVE else a for a in agents]
+        patients = [v.head if a.lower_ in _RELATIVE else a for a in patients]
+    elif v.dep_ == "acl":
+        (patients if v.tag_ == "VBN" else agents).append(v.head)
+    return agents, patients, co
+
+
+def _clause(ctx: DocContext, v: Any) -> tuple[list[Any], list[Any], list[Any]]:
+    agents, patients, co = [], [], []
+    for c in v.children:
+        d = c.dep_
+        if d in ("nsubj", "csubj"):
+            agents.append(c)
+        elif d == "agent":
+            agents.extend(_pobj(c))
+        elif d in ("dobj", "dative", "nsubjpass"):
+            patients.append(c)
+        elif d == "prep" and c.lower_ in lx.RECIPIENT_PREPS:
+            patients.extend(_pobj(c))
+        elif d == "prep" and c.lower_ in lx.COACTOR_PREPS:
+            co.extend(_pobj(c))
+        elif d in ("xcomp", "advcl", "acl") and ctx.base[c.i] == "target":
+            patients.extend(g for g in c.children if g.dep_ == "dobj")
+    return agents, patients, co
+
+
+def _noun_roles(ctx: DocContext, n: Any) -> tuple[list[Any], list[Any], list[Any]]:
+    agents, patients, co = [], [], []
+    for c in n.children:
+        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and _is_actor_modifier(ctx, c)):
+            agents.append(c)
+        elif c.dep_ == "prep" and c.lower_ == "by":
+            agents.extend(_pobj(c))
+        elif c.dep_ == "prep" and (c.lower_ in lx.RECIPIENT_PREPS or c.lower_ == "of"):
+            patients.extend(_pobj(c))
+        elif c.dep_ == "prep" and c.lower_ in lx.COACTOR_PREPS:
+            co.extend(_pobj(c))
+        elif c.dep_ in ("acl", "xcomp") and ctx.base[c.i] == "target":
+            patients.extend(g for g in c.children if g.dep_ == "dobj")
+    if agents or n.head is n:
+        return agents, patients, co
+    gov = n.head.head if n.dep_ == "pobj" and n.head.dep_ == "prep" else n.head
+    if n.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "conj") and gov.pos_ in ("VERB", "AUX"):
+        a, p, c2 = _verb_roles(ctx, gov)
+        victims = p if n.dep_ == "pobj" else []
+        return a, patients + [x for x in victims if x is not n], co + c2
+    if n.dep_ == "nsubj":
+        return agents, patients + [c for c in n.head.children if c.dep_ in ("dobj", "nsubjpass")], co
+    return agents, patients, co
+
+
+def _is_actor_modifier(ctx: DocContext, tok: Any) -> bool:
+    label = ctx.mention.get(tok.i)
+    if label is not None:
+        return label.label in _ACTOR_LABELS
+    return tok.ent_type_ in ("NORP", "GPE", "ORG")
+
+
+def _pobj(prep: Any) -> list[Any]:
+    return [g for g in prep.children if g.dep_ == "pobj"]
+
+
+def _arguments(ctx: DocContext, heads: list[Any]) -> list[Argument]:
+    out: list[Argument] = []
+    seen: set[int] = set()
+    for h in heads:
+        for tok in (h, *h.conjuncts):
+            if tok.i in seen or not _can_be_argument(ctx, tok):
+                continue
+            seen.add(tok.i)
+            out.append(_argument(ctx, tok))
+    return out
+
+
+def _can_be_argument(ctx: DocContext, tok: Any) -> bool:
+    m = ctx.mention.get(tok.i)
+    if m is not None:
+        return m.label is not MentionLabel.DATE
+    if tok.pos_ in ("PRON", "DET", "NUM", "ADV") or tok.like_num:
+        return False
+    return ctx.base[tok.i] not in ctx.not_args and tok.lower_ not in ctx.not_args
+
+
+def _argument(ctx: DocContext, tok: Any) -> Argument:
+    doc = ctx.doc
+    m = ctx.mention.get(tok.i)
+    if m is not None:  # the mention wins over the parse's idea of the phrase
+        return _from_mention(ctx, m, tok.i)
+    left = right = tok.i
+    for c in tok.lefts:
+        if c.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod") and not c.like_num:
+            left = min(left, c.left_edge.i)
+    while left < tok.i and doc[left].pos_ in ("DET", "NUM", "PUNCT"):
+        left += 1
+    extra = _group_of(ctx, tok) if ctx.base[tok.i] in lx.GROUP_WORDS else []
+    span = doc[left: right + 1]
+    ids = _ids(ctx, range(left, right + 1)) + _ids(ctx, extra)
+    words = frozenset(ctx.base[i] for i in range(left, right + 1))
+    return Argument(span.start_char, span.end_char, span.text, tuple(dict.fromkeys(ids)), None, words)
+
+
+def _from_mention(ctx: DocContext, m: Mention, i: int) -> Argument:
+    ids = (m.entity,) if m.entity and m.label in _ACTOR_LABELS else ()
+    place = m.entity if m.entity and m.label is MentionLabel.PLACE else None
+    words = frozenset(w.lower() for w in m.text.split()) | {ctx.base[i]}
+    return Argument(m.start, m.end, m.text, ids, place, words)
+
+
+def _group_of(ctx: DocContext, tok: Any) -> list[int]:
+    """Tokens of "of X" / "from X" / "loyal to X" after a group noun ("fighters of Kataib Hezbollah")."""
+    out: list[int] = []
+    for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ in ("of", "from", "to"):
+            out.extend(range(c.i, c.right_edge.i + 1))
+        elif c.dep_ == "amod" and c.lower_ == "loyal":
+            out.extend(range(c.i, c.right_edge.i + 1))
+    return out
+
+
+def _ids(ctx: DocContext, indices: Any) -> list[str]:
+    out = []
+    for i in indices:
+        m = ctx.mention.get(i)
+        if m is not None and m.entity and m.label in _ACTOR_LABELS:
+            out.append(m.entity)
+    return out
+
+
+def _nearest(ctx: DocContext, tok: Any, sent: tuple[int, int]) -> tuple[list[Argument], list[Argument]]:
+    before = after = None
+    for i in range(sent[0], sent[1]):
+        m = ctx.mention.get(i)
+        if m is None or m.label not in _ACTOR_LABELS:
+            continue
+        if i < tok.i:
+            before = (m, i)
+        elif i > tok.i and after is None:
+            after = (m, i)
+    actors = [_from_mention(ctx, *before)] if before else []
+    recipients = [_from_mention(ctx, *after)] if after and (not before or after[0] is not before[0]) else []
+    return actors, recipients

