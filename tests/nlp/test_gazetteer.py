@@ -54,3 +54,47 @@ def test_candidates_finds_entities_through_any_spelling() -> None:
     assert gaz.population("geonames:2") == 900000
     assert gaz.exact("Qaim", "geonames:1") and not gaz.exact("Qaim", "geonames:2")
     assert gaz.candidates("Nowhere") == ()
+
+
+def test_region_and_capital_are_indexed_per_entity() -> None:
+    gaz = _index([
+        _Row(_place("geonames:98182", "Baghdad"), 7_216_000, ("Baghdad",), admin1="IQ.07", capital=True),
+        _Row(_place("iso3166-2:IQ-AN", "Anbar"), 1_500_000, ("Anbar", "Al Anbar"), admin1="IQ.01"),
+    ])
+    assert gaz.region("geonames:98182") == "IQ.07" and gaz.region("iso3166-2:IQ-AN") == "IQ.01"
+    assert gaz.capitals == frozenset({"geonames:98182"})
+    assert [e.name for e in gaz.entities] == ["Baghdad", "Anbar"]
+
+
+def test_cached_gazetteer_round_trips_and_stale_key_rebuilds(tmp_path, monkeypatch) -> None:
+    from orbat.nlp import gazetteer as module
+    from orbat.theatres import Theatre
+
+    built: list[int] = []
+    rows = [_Row(_place("geonames:1", "Al Qā’im"), 74100, ("Al Qā’im", "Al-Qaim"), admin1="IQ.01")]
+
+    def fake_rows(theatre: Theatre, *, min_population: int) -> list[_Row]:
+        built.append(min_population)
+        return rows
+
+    monkeypatch.setattr(module, "read_rows", fake_rows)
+    theatre = Theatre("test", (), ())
+    first = module.build_gazetteer(theatre, cache_dir=tmp_path)
+    second = module.build_gazetteer(theatre, cache_dir=tmp_path)
+    assert built == [1000]  # the second build read the cache
+    assert second.entity("geonames:1") == first.entity("geonames:1") and second.region("geonames:1") == "IQ.01"
+    module.build_gazetteer(theatre, cache_dir=tmp_path, min_population=500)
+    assert built == [1000, 500]  # another key: rebuilt
+    assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_unreadable_cache_is_rebuilt(tmp_path, monkeypatch) -> None:
+    from orbat.nlp import gazetteer as module
+    from orbat.theatres import Theatre
+
+    monkeypatch.setattr(module, "read_rows", lambda theatre, *, min_population: [_Row(_place("geonames:1", "Qaim"), 1, ("Qaim",))])
+    theatre = Theatre("test", (), ())
+    module.build_gazetteer(theatre, cache_dir=tmp_path)
+    for path in tmp_path.glob("*.pickle"):
+        path.write_bytes(b"not a pickle")
+    assert len(module.build_gazetteer(theatre, cache_dir=tmp_path)) == 1

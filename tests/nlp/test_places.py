@@ -76,3 +76,21 @@ def test_document_pass_uses_unambiguous_places_as_context() -> None:
     results = resolve_document_places(["Iraq", "Syria", "Baghdad", "Qaim", "the border"], gazetteer=_gazetteer())
     ids = [e.id if e else None for e, _ in results]
     assert ids == ["geonames:99237", "geonames:163843", "geonames:98182", "geonames:92138", "iraq-syria-border"]
+
+
+def test_region_context_picks_the_namesake_in_the_documents_region() -> None:
+    def town(eid: str, region: str, lat: float, lon: float, pop: int) -> _Row:
+        entity = Entity(eid, EntityKind.PLACE, "Edmonton", country=region[:2], lat=lat, lon=lon, feature="town", precision="town")
+        return _Row(entity, pop, ("Edmonton",), admin1=region)
+
+    kentucky = Entity("geonames:6254925", EntityKind.PLACE, "Kentucky", country="US", lat=37.5, lon=-85.0,
+                      feature="province", precision="province")
+    gaz = _index([
+        town("geonames:5946768", "CA.01", 53.55, -113.47, 1_000_000),
+        town("geonames:4290886", "US.KY", 36.98, -85.61, 1_600),
+        _Row(kentucky, 4_000_000, ("Kentucky", "Ky."), admin1="US.KY"),
+    ])
+    results = resolve_document_places(["Edmonton", "Ky."], gazetteer=gaz)
+    assert [e.id if e else None for e, _ in results] == ["geonames:4290886", "geonames:6254925"]
+    alone, _ = resolve_place("Edmonton", gazetteer=gaz, context=PlaceContext())
+    assert alone is not None and alone.id == "geonames:5946768"

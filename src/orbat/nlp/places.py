@@ -35,19 +35,26 @@ _BORDER = re.compile(r"^(?:the\s+)?(?P<head>[\w\s\-–/]*?)\s*\bborders?(?:\s+(?
 _SUFFIX = re.compile(r"\s+(?:province|governorate|district|region|city|town|village|county|state)$", re.I)
 _MIN_SIMILARITY = 0.75  # loose (key-only) matches must still look alike: "Hassakeh" ~ "Hasakah"
 _ADMIN_PRIOR = 300_000  # population-equivalent prior for first-level regions (no population in the data)
+_CAPITAL_BONUS = 0.5  # a national capital outranks a namesake of similar size
 _FEATURE_BONUS = {"country": 0.6, "continent": 0.4, "province": 0.1, "border": 0.0, "town": 0.0}
 
 
 @dataclass(frozen=True, slots=True)
 class PlaceContext:
-    """What the document has said so far: countries (alpha-3 -> mentions) and resolved points."""
+    """What the document has said so far: countries (alpha-3 -> mentions), resolved points and
+    first-level regions ("<alpha-2>.<GeoNames admin-1>" -> mentions, see :meth:`Gazetteer.region`)."""
 
     countries: Mapping[str, int] = field(default_factory=dict)
     points: tuple[tuple[float, float], ...] = ()
+    regions: Mapping[str, int] = field(default_factory=dict)
 
     def share(self, country: str | None) -> float:
         total = sum(self.countries.values())
         return 0.0 if not total or country is None else self.countries.get(country, 0) / total
+
+    def region_share(self, region: str | None) -> float:
+        total = sum(self.regions.values())
+        return 0.0 if not total or region is None else self.regions.get(region, 0) / total
 
 
 def resolve_place(name: str, *, gazetteer: Gazetteer, context: PlaceContext) -> tuple[Entity | None, float]:
@@ -77,8 +84,10 @@ def _score(similarity: float, entity: Entity, gazetteer: Gazetteer, context: Pla
     score += 3.0 if pack and exact else 0.0
     score += 2.0 * context.share(entity.country)
     score += 1.5 * _proximity(entity, context)
+    score += 1.5 * context.region_share(gazetteer.region(entity.id))
     population = gazetteer.population(entity.id) or (_ADMIN_PRIOR if entity.precision == "province" else 0)
     score += 0.35 * math.log10(population + 1)
+    score += _CAPITAL_BONUS if entity.id in gazetteer.capitals else 0.0
     return score + _FEATURE_BONUS.get(entity.feature or "", 0.1)
 
 
@@ -138,16 +147,17 @@ def resolve_document_places(names: Sequence[str], *, gazetteer: Gazetteer) -> li
     results = []
     for name in names:
         key = light_key(name)
-        context = _context([e for k, e in sure if k != key])  # a name does not vote for itself
+        context = _context([e for k, e in sure if k != key], gazetteer)  # a name does not vote for itself
         results.append(resolve_place(name, gazetteer=gazetteer, context=context))
     return results
 
 
-def _context(entities: Sequence[Entity]) -> PlaceContext:
+def _context(entities: Sequence[Entity], gazetteer: Gazetteer) -> PlaceContext:
     countries = Counter(e.country for e in entities if e.country)
+    regions = Counter(r for r in (gazetteer.region(e.id) for e in entities) if r)
     points = tuple(
         (e.lat, e.lon)
         for e in entities
         if e.lat is not None and e.lon is not None and e.precision not in ("country", "continent", "border_region")
     )
-    return PlaceContext(countries=dict(countries), points=points)
+    return PlaceContext(countries=dict(countries), points=points, regions=dict(regions))
