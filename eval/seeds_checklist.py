@@ -43,7 +43,7 @@ def ingest_seeds(folder: Path, db: Path) -> sqlite3.Connection:
 
 def seed_documents(conn: sqlite3.Connection, seed: str) -> list[Document]:
     """The document made from one seed file, and its listing items when it was a front page."""
-    (row,) = conn.execute("SELECT id FROM documents WHERE source LIKE ?", (f"%/{seed}",)).fetchall()
+    (row,) = conn.execute("SELECT id FROM documents WHERE source LIKE ? AND parent IS NULL", (f"%/{seed}",)).fetchall()
     docs = store.get_document(conn, row[0])
     items = conn.execute("SELECT id FROM documents WHERE parent = ? ORDER BY rowid", (row[0],)).fetchall()
     return docs + [store.get_document(conn, r[0])[0] for r in items]

@@ -1,0 +1,186 @@
+"""Quality gate: relation extraction on Dstl's re3d (dev half).
+
+    python eval/re3d_relations.py            # print scores as JSON
+    python eval/re3d_relations.py --check    # also exit 1 below the floors in eval/baseline.json
+    python eval/re3d_relations.py --write-baseline   # pin floors at measured - 0.01 (a commit of its own)
+
+Each document text goes through orbat's recognition and resolution and then relation and event
+extraction, exactly as in the pipeline. Gold: re3d relations of the four types below with crowd
+confidence ≥ 0.5, duplicates (same type and argument spans) counted once. Ours, mapped to re3d:
+
+- ``BelongsTo``      ← part_of, member_of
+- ``AlliesOf``       ← allied_with, backed_by
+- ``FightingAgainst`` ← opposed_to, and ASSAULT events (every actor × recipient pair where both
+  sides resolved to an entity or place — an event claim names only those)
+- ``InChargeOf``     ← leads, commands, controls
+
+A predicted relation matches a gold one of its type when its subject span overlaps the gold
+source span and its object span the gold target span (either way round for the symmetric
+AlliesOf and FightingAgainst). Precision is over our predictions, recall over gold relations.
+re3d annotates many arguments orbat never makes claims about (pronouns, "strikes", "civilians",
+weapons); ``named`` recall counts only gold relations whose two arguments are both overlapped by
+a resolved mention, i.e. the relations orbat could express at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from orbat.model import Analysis, Document
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "re3d-dev"
+BASELINE = Path(__file__).resolve().parent / "baseline.json"
+KEY = "re3d_relations"
+TYPES = {"part_of": "BelongsTo", "member_of": "BelongsTo", "allied_with": "AlliesOf", "backed_by": "AlliesOf",
+         "opposed_to": "FightingAgainst", "leads": "InChargeOf", "commands": "InChargeOf", "controls": "InChargeOf"}
+SYMMETRIC = frozenset({"AlliesOf", "FightingAgainst"})
+_GATED = ("overall.f1", "overall.precision", "overall.recall")
+
+Pair = tuple[str, str, tuple[int, int], tuple[int, int]]  # (doc, type, subject span, object span)
+
+
+def analyse_with_parse(documents: Iterable[Document]) -> Iterator[Analysis]:
+    """Recognition + resolution with the dependency parse kept on the Analysis.
+
+    Uses orbat.nlp's pipeline when it keeps the parser; otherwise loads the full spaCy pipeline
+    and adds the pack's entity ruler to it (what the pipeline must do for extraction to run).
+    """
+    import spacy
+
+    from orbat.nlp import SPACY_MODEL, analyse_document, build_nlp_deps, make_nlp_deps
+    from orbat.settings import Settings
+
+    deps = build_nlp_deps(Settings())
+    if "parser" not in deps.nlp.pipe_names:
+        deps = make_nlp_deps(spacy.load(SPACY_MODEL), deps.theatre, resolve_places=deps.resolve_places,
+                             find_dates=deps.find_dates)
+    docs = list(documents)
+    for doc, sdoc in zip(docs, deps.nlp.pipe([d.clean_text or d.text for d in docs], batch_size=32)):
+        analysis = analyse_document(doc if doc.clean_text else replace(doc, clean_text=doc.text), sdoc, deps=deps)
+        yield analysis if analysis.parse is not None else replace(analysis, parse=sdoc)
+
+
+def load(data: Path) -> tuple[list[dict], list[dict]]:
+    docs, rels = [], []
+    for folder in sorted(p for p in data.iterdir() if p.is_dir()):
+        for name, out in (("documents.json", docs), ("relations.json", rels)):
+            with open(folder / name, encoding="utf-8") as fh:
+                out.extend(json.loads(line) for line in fh if line.strip())
+    return docs, rels
+
+
+def gold_pairs(rels: list[dict]) -> list[Pair]:
+    wanted = set(TYPES.values())
+    out = {(r["documentId"], r["type"], (r["sourceBegin"], r["sourceEnd"]), (r["targetBegin"], r["targetEnd"]))
+           for r in rels if r["type"] in wanted and r["confidence"] >= 0.5}
+    return sorted(out)
+
+
+def predicted_pairs(analysis: Analysis, extract_deps: object) -> list[Pair]:
+    from orbat.extract.events import find_event_frames
+    from orbat.extract.relations import find_relations
+
+    doc = analysis.document.id
+    out: set[Pair] = set()
+    for f in find_relations(analysis, deps=extract_deps.relations):  # type: ignore[attr-defined]
+        if f.predicate in TYPES:
+            out.add((doc, TYPES[f.predicate], (f.subject.start, f.subject.end), (f.object.start, f.object.end)))
+    for e in find_event_frames(analysis, deps=extract_deps.event_deps):  # type: ignore[attr-defined]
+        if e.event_type == "ASSAULT":
+            out.update((doc, "FightingAgainst", (a.start, a.end), (r.start, r.end))
+                       for a in e.actors for r in e.recipients
+                       if a.entities and (r.entities or r.place) and (a.start, a.end) != (r.start, r.end))
+    return sorted(out)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _matches(p: Pair, g: Pair) -> bool:
+    if p[0] != g[0] or p[1] != g[1]:
+        return False
+    if _overlap(p[2], g[2]) and _overlap(p[3], g[3]):
+        return True
+    return g[1] in SYMMETRIC and _overlap(p[2], g[3]) and _overlap(p[3], g[2])
+
+
+def _prf(tp_p: int, n_p: int, tp_r: int, n_r: int) -> dict[str, float | int]:
+    p = tp_p / n_p if n_p else 0.0
+    r = tp_r / n_r if n_r else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
+            "predicted": n_p, "correct": tp_p, "gold": n_r, "found": tp_r}
+
+
+def score(gold: list[Pair], preds: list[Pair], named: set[Pair]) -> dict:
+    out: dict[str, object] = {}
+    for t in [*sorted(set(TYPES.values())), "overall"]:
+        g = [x for x in gold if t in ("overall", x[1])]
+        p = [x for x in preds if t in ("overall", x[1])]
+        hit_p = sum(any(_matches(x, y) for y in g) for x in p)
+        hit_g = [y for y in g if any(_matches(x, y) for x in p)]
+        row = _prf(hit_p, len(p), len(hit_g), len(g))
+        gn = [y for y in g if y in named]
+        row["named_gold"] = len(gn)
+        row["named_recall"] = round(sum(y in named for y in hit_g) / len(gn), 4) if gn else 0.0
+        out[t] = row
+    return out
+
+
+def _named(gold: list[Pair], analyses: dict[str, Analysis]) -> set[Pair]:
+    def covered(doc: str, span: tuple[int, int]) -> bool:
+        return any(m.entity and _overlap((m.start, m.end), span) for m in analyses[doc].mentions)
+
+    return {g for g in gold if covered(g[0], g[2]) and covered(g[0], g[3])}
+
+
+def run(data: Path) -> dict:
+    from orbat.extract import build_extract_deps
+    from orbat.theatres import load_theatre
+
+    docs, rels = load(data)
+    documents = [Document(id=d["_id"], text=d["text"], clean_text=d["text"]) for d in docs]
+    extract_deps = build_extract_deps(load_theatre())
+    analyses = {a.document.id: a for a in analyse_with_parse(documents)}
+    preds = [p for a in analyses.values() for p in predicted_pairs(a, extract_deps)]
+    gold = gold_pairs(rels)
+    scores = score(gold, preds, _named(gold, analyses))
+    scores["documents"] = len(docs)
+    scores["predicted_by_type"] = dict(Counter(p[1] for p in preds))
+    return scores
+
+
+def _flat(scores: dict, dotted: str) -> float:
+    value: object = scores
+    for part in dotted.split("."):
+        value = value[part]  # type: ignore[index]
+    return float(value)  # type: ignore[arg-type]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--check", action="store_true", help="exit 1 below the floors in eval/baseline.json")
+    parser.add_argument("--write-baseline", action="store_true", help="pin floors at measured - 0.01")
+    args = parser.parse_args(argv)
+    scores = run(args.data)
+    baseline = json.loads(BASELINE.read_text()) if BASELINE.exists() else {}
+    floors = baseline.get(KEY, {})
+    failures = {k: {"measured": _flat(scores, k), "floor": v} for k, v in floors.items() if _flat(scores, k) < v}
+    print(json.dumps({"scores": scores, "floors": floors, "below_floor": failures}, indent=2))
+    if args.write_baseline:
+        baseline = json.loads(BASELINE.read_text()) if BASELINE.exists() else {}  # re-read: others own other keys
+        baseline[KEY] = {k: round(max(_flat(scores, k) - 0.01, 0.0), 4) for k in _GATED}
+        BASELINE.write_text(json.dumps(baseline, indent=2, sort_keys=True) + "\n")
+    return 1 if args.check and failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
