@@ -1,0 +1,70 @@
+"""Claim extraction: relations and events from one analysed document, each attributed.
+
+Build the dependencies once per process, then call per document, right after recognition
+(``analysis.parse`` must be the spaCy Doc of the clean text, with its dependency parse)::
+
+    deps = build_extract_deps(theatre)
+    claims = extract_claims(analysis, deps=deps)
+
+Relations come from :mod:`orbat.extract.relations`, events from :mod:`orbat.extract.events`;
+every claim then gets its claimant, modality and polarity from
+:func:`orbat.extract.attribution.attribute`, and its confidence is scaled by the attribution's
+factor. Alias claims are recognition's (``analysis.claims``) and are not repeated here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from orbat.extract.attribution import Attribution, attribute
+from orbat.extract.relations import RelationDeps, build_relation_deps, extract_relations
+from orbat.model import Analysis, Claim
+from orbat.theatres import Theatre
+
+__all__ = ["ExtractDeps", "build_extract_deps", "extract_claims", "attribute", "Attribution", "EventFinder"]
+
+EventFinder = Callable[..., list[tuple[Claim, int]]]  # (analysis, *, deps) -> [(claim, trigger token)]
+
+
+@dataclass(frozen=True)
+class ExtractDeps:
+    """Everything extraction needs, built once per process by :func:`build_extract_deps` and shared read-only.
+
+    ``find_events`` and ``event_deps`` are injectable so that relations can be tested alone.
+    """
+
+    theatre: Theatre
+    relations: RelationDeps
+    event_deps: Any  # orbat.extract.events.EventDeps
+    find_events: EventFinder
+
+
+def build_extract_deps(theatre: Theatre) -> ExtractDeps:
+    """Index the relation lexicon, the event lexicon and the theatre (cheap: no model is loaded)."""
+    from orbat.extract.events import build_event_deps, extract_events
+
+    return ExtractDeps(theatre, build_relation_deps(theatre), build_event_deps(theatre), extract_events)
+
+
+def extract_claims(analysis: Analysis, *, deps: ExtractDeps) -> tuple[Claim, ...]:
+    """Relation and event claims of one document, attributed, in text order of their triggers."""
+    found = extract_relations(analysis, deps=deps.relations)
+    found += deps.find_events(analysis, deps=deps.event_deps)
+    found.sort(key=lambda pair: pair[1])
+    return tuple(_attributed(analysis, claim, trigger) for claim, trigger in found)
+
+
+def _attributed(analysis: Analysis, claim: Claim, trigger: int) -> Claim:
+    evidence = claim.evidence[0] if claim.evidence else None
+    if evidence is not None and not analysis.document.is_body(evidence.start, evidence.end):
+        return claim  # a photo caption speaks for the picture desk: asserted, outlet's voice
+    a = attribute(analysis.parse, trigger, analysis.mentions)
+    return replace(
+        claim,
+        claimant=a.claimant,
+        modality=a.modality,
+        polarity=a.polarity,
+        confidence=round(claim.confidence * a.confidence_factor, 3),
+    )

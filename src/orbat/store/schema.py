@@ -199,5 +199,120 @@ CREATE INDEX identity_left ON identity_judgements(left_id);
 CREATE INDEX identity_right ON identity_judgements(right_id);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1,)
+
+# migration 2: reasoning and queries over claims (claim_actors, claim_spans, reviews, claim_notes)
+_STATE_PREDICATES = (
+    "'controls', 'present_at', 'part_of', 'subordinate_of', 'commands', 'backed_by', "
+    "'allied_with', 'opposed_to', 'leads', 'member_of'"
+)
+
+
+def _day(expr: str, *, last: bool) -> str:
+    """SQL for days since 2000-01-01 of a possibly partial ISO date (its first or last day)."""
+    year, month = ("'-12-31'", "date({e} || '-01', '+1 month', '-1 day')") if last else ("'-01-01'", "{e} || '-01'")
+    month = month.format(e=expr)
+    return (
+        f"julianday(CASE length({expr}) WHEN 4 THEN {expr} || {year} WHEN 7 THEN {month} "
+        f"ELSE substr({expr}, 1, 10) END) - 2451544.5"
+    )
+
+
+def _entity_span_insert(row: str, source: str) -> str:
+    """Copy a claim's interval into claim_entity_spans, once per entity it is about (subject, object, place)."""
+    return ";\n    ".join(
+        "INSERT OR REPLACE INTO claim_entity_spans SELECT s.id * 4 + " + str(slot) + ", s.lo, s.hi, e.rowid, e.rowid "
+        f"FROM claim_spans s {source}JOIN entities e ON e.id = {row}.{column} WHERE s.id = {row}.rowid"
+        for slot, column in ((0, "subject"), (1, "object"), (2, "place"))
+    )
+
+
+def _span_insert(row: str, source: str) -> str:
+    """INSERT of the validity interval of state claims (``row`` is ``new`` in a trigger, ``c`` in a backfill)."""
+    start = f"COALESCE({row}.valid_start, {row}.reported)"
+    end = f"COALESCE({row}.valid_end, {row}.reported, {row}.valid_start)"
+    curated = f"{row}.extractor LIKE 'theatre:%'"
+    lo = f"CASE WHEN {row}.valid_start IS NULL AND {curated} THEN -1000000 ELSE COALESCE({_day(start, last=False)}, -1000000) END"
+    hi = f"CASE WHEN {row}.valid_end IS NULL AND {curated} THEN 1000000 ELSE COALESCE({_day(end, last=True)}, 1000000) END"
+    return (
+        f"INSERT OR REPLACE INTO claim_spans SELECT id, min(lo, hi), max(lo, hi) FROM "
+        f"(SELECT {row}.rowid AS id, {lo} AS lo, {hi} AS hi {source}"
+        f"WHERE {row}.predicate IN ({_STATE_PREDICATES}) "
+        f"AND ({row}.valid_start IS NOT NULL OR {row}.reported IS NOT NULL OR {curated}))"
+    )
+
+
+_V2 = f"""
+-- curated claims keep the publication their pack cites (beside claims, so that the positional
+-- INSERT of store.insert_claim stays valid)
+CREATE TABLE claim_notes (
+    claim_id TEXT PRIMARY KEY,
+    source_note TEXT NOT NULL
+);
+
+-- every review decision ever made; the latest per claim wins and is mirrored into claims.review
+CREATE TABLE reviews (
+    id INTEGER PRIMARY KEY,
+    claim_id TEXT NOT NULL,
+    decision TEXT NOT NULL,        -- accepted | rejected | machine (a reset)
+    reviewer TEXT NOT NULL,
+    made TEXT NOT NULL
+);
+CREATE INDEX reviews_claim ON reviews(claim_id, id);
+
+-- the actors and recipients of event claims, one row per (entity, claim), kept by triggers;
+-- date = valid start, else report date: an actor's events come out in date order from the index
+CREATE TABLE claim_actors (
+    entity_id TEXT NOT NULL,
+    claim_id TEXT NOT NULL,
+    side TEXT NOT NULL,            -- actor | recipient (actor when both)
+    date TEXT,
+    reported TEXT,
+    place TEXT,
+    PRIMARY KEY (entity_id, claim_id)
+) WITHOUT ROWID;
+CREATE INDEX claim_actors_claim ON claim_actors(claim_id);
+CREATE INDEX claim_actors_date ON claim_actors(entity_id, date);
+CREATE INDEX claim_actors_reported ON claim_actors(entity_id, reported);
+CREATE INDEX claim_actors_place ON claim_actors(entity_id, place);
+
+-- validity intervals of state claims, in days since 2000-01-01, for "valid at date" stabbing queries:
+-- lo = valid start (else report date); hi = valid end, else report date, else valid start.
+-- Curated claims without a start or an end reach to -/+ 1e6 days. Keyed by claims.rowid.
+CREATE VIRTUAL TABLE claim_spans USING rtree(id, lo, hi);
+-- the same intervals by entity (entities.rowid of the claim's subject, object or place; id = claim rowid * 4 + slot),
+-- for "state of one actor or place as of a date". Entities must be stored before the claims naming them.
+CREATE VIRTUAL TABLE claim_entity_spans USING rtree(id, lo, hi, k_lo, k_hi);
+
+CREATE TRIGGER claims_derived_insert AFTER INSERT ON claims BEGIN
+    DELETE FROM claim_actors WHERE claim_id = new.id;
+    INSERT OR IGNORE INTO claim_actors SELECT value, new.id, 'actor', COALESCE(new.valid_start, new.reported),
+        new.reported, new.place FROM json_each(new.actors);
+    INSERT OR IGNORE INTO claim_actors SELECT value, new.id, 'recipient', COALESCE(new.valid_start, new.reported),
+        new.reported, new.place FROM json_each(new.recipients);
+    UPDATE claims SET review = (SELECT decision FROM reviews WHERE claim_id = new.id ORDER BY id DESC LIMIT 1)
+        WHERE id = new.id AND EXISTS (SELECT 1 FROM reviews WHERE claim_id = new.id);
+    {_span_insert("new", "")};
+    {_entity_span_insert("new", "")};
+END;
+CREATE TRIGGER claims_derived_delete AFTER DELETE ON claims BEGIN
+    DELETE FROM claim_actors WHERE claim_id = old.id;
+    DELETE FROM claim_spans WHERE id = old.rowid;
+    DELETE FROM claim_entity_spans WHERE id BETWEEN old.rowid * 4 AND old.rowid * 4 + 3;
+END;
+
+INSERT OR IGNORE INTO claim_actors SELECT j.value, c.id, 'actor', COALESCE(c.valid_start, c.reported), c.reported,
+    c.place FROM claims c, json_each(c.actors) j;
+INSERT OR IGNORE INTO claim_actors SELECT j.value, c.id, 'recipient', COALESCE(c.valid_start, c.reported), c.reported,
+    c.place FROM claims c, json_each(c.recipients) j;
+{_span_insert("c", "FROM claims c ")};
+{_entity_span_insert("c", "JOIN claims c ON c.rowid = s.id ")};
+
+CREATE INDEX claims_predicate_date ON claims(predicate, COALESCE(valid_start, reported));
+CREATE INDEX claims_event_type_date ON claims(event_type, COALESCE(valid_start, reported));
+CREATE INDEX claims_place_date ON claims(place, COALESCE(valid_start, reported));
+CREATE INDEX claims_claimant ON claims(claimant);
+CREATE INDEX entities_name ON entities(name COLLATE NOCASE);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 SCHEMA_VERSION = len(MIGRATIONS)

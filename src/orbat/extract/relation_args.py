@@ -1,0 +1,205 @@
+"""Arguments of a relation: the resolved mentions behind the phrases of a dependency parse.
+
+A phrase stands for an entity when a resolved ACTOR, PERSON or PLACE mention covers its head,
+one of its modifiers ("Hezbollah fighters", "the PMF's brigades") or its "of" phrase ("members
+of the PMF"); coordinated phrases ("the army and the SDF") give one argument each. A place
+named like a state ("Iran", "Syria") stands for the state where the slot wants an actor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from orbat.model import Analysis, Mention, MentionLabel
+
+__all__ = ["Arg", "DocIndex", "index_document", "arg_at", "phrase_args", "as_actor", "subjects", "children"]
+
+_ARG_LABELS = frozenset({MentionLabel.ACTOR, MentionLabel.PERSON, MentionLabel.PLACE})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+_GENERIC_HEADS = frozenset({
+    "fighter", "force", "troop", "member", "militiaman", "militant", "unit", "soldier", "group", "official",
+    "commander", "army", "police", "personnel", "element", "militia", "faction", "brigade", "ranks", "side",
+    "government", "regime", "authority", "authorities", "administration", "military", "jet", "aircraft", "drone",
+    "warplane", "positions", "affiliate", "proxy", "detachment", "convoy", "reinforcement", "advisor", "adviser",
+})
+_STATE_HEADS = frozenset({
+    "government", "regime", "authorities", "administration", "forces", "troops", "army", "military", "soldiers",
+    "jets", "warplanes", "aircraft", "navy", "officials", "side", "state", "leadership",
+})
+_PLACE_HEADS = frozenset({
+    "border", "borders", "area", "areas", "base", "bases", "town", "city", "village", "villages", "region", "crossing",
+    "province", "district", "territory", "side", "outskirts", "airport", "site", "road", "highway", "desert", "frontier",
+    "camp", "position", "positions", "countryside", "governorate", "strip", "zone", "stretch", "corridor",
+})
+_ANAPHORS = frozenset({"it", "they", "its", "their"})
+_RELATIVE = frozenset({"which", "who", "that", "whom"})
+
+
+@dataclass(frozen=True, slots=True)
+class Arg:
+    """One argument: the entity a mention resolved to, and the mention's span."""
+
+    entity: str
+    label: MentionLabel
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class DocIndex:
+    """One parsed document as relation extraction sees it (lives for one call)."""
+
+    doc: Any
+    by_token: tuple[Mention | None, ...]  # token index -> resolved argument mention covering it
+    has_dep: bool
+    states: Mapping[str, str]  # lower-case state name, alias or demonym -> state entity id
+
+
+def index_document(analysis: Analysis, states: Mapping[str, str]) -> DocIndex:
+    """Map every token to the resolved mention covering it (one pass over tokens and mentions)."""
+    doc = analysis.parse
+    cover: list[Mention | None] = [None] * len(doc)
+    mentions = sorted((m for m in analysis.mentions if m.label in _ARG_LABELS and m.entity), key=lambda m: m.start)
+    k = 0
+    for tok in doc:
+        while k < len(mentions) and mentions[k].end <= tok.idx:
+            k += 1
+        if k < len(mentions) and mentions[k].start < tok.idx + len(tok) and tok.idx < mentions[k].end:
+            cover[tok.i] = mentions[k]
+    return DocIndex(doc, tuple(cover), bool(doc.has_annotation("DEP")), states)
+
+
+def arg_at(ix: DocIndex, tok: Any) -> Arg | None:
+    m = ix.by_token[tok.i]
+    if m is None or m.entity is None:
+        return None
+    return Arg(m.entity, m.label, m.start, m.end, m.text)
+
+
+def children(tok: Any, *deps: str) -> Iterator[Any]:
+    return (c for c in tok.children if c.dep_ in deps)
+
+
+def _pobjs(tok: Any, *preps: str) -> Iterator[Any]:
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ in preps:
+            yield from children(p, "pobj")
+
+
+def _one_phrase(ix: DocIndex, tok: Any) -> Arg | None:
+    found = arg_at(ix, tok)
+    if found is not None:
+        return found
+    if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
+        return _one_phrase(ix, tok.head.head)
+    if tok.lower_ in _ANAPHORS and tok.dep_ in ("nsubj", "nsubjpass", "poss"):
+        return _antecedent(ix, tok)
+    for c in tok.children:
+        if c.dep_ in _MODIFIER_DEPS:
+            found = arg_at(ix, c)
+            if found is not None:
+                return found
+    if _generic(tok):
+        for g in _pobjs(tok, "of", "from"):
+            found = arg_at(ix, g)
+            if found is not None:
+                return found
+    found = _state_word(ix, tok)
+    if found is None and tok.pos_ == "PROPN" and tok.lower_ in ix.states:  # "the US", unrecognised
+        found = Arg(ix.states[tok.lower_], MentionLabel.ACTOR, tok.idx, tok.idx + len(tok), tok.text)
+    return found
+
+
+def _antecedent(ix: DocIndex, tok: Any) -> Arg | None:
+    """"X denied that it had …" → X: the subject of a clause above the pronoun's own."""
+    for verb in tok.head.ancestors:
+        for subj in children(verb, "nsubj", "nsubjpass"):
+            if subj.lower_ not in _ANAPHORS:
+                found = arg_at(ix, subj)
+                if found is not None and found.label is not MentionLabel.PLACE:
+                    return found
+    return None
+
+
+def _generic(tok: Any) -> bool:
+    text = tok.lower_
+    return text in _GENERIC_HEADS or text.rstrip("s") in _GENERIC_HEADS or text[:-2] + "an" in _GENERIC_HEADS
+
+
+def _state_word(ix: DocIndex, tok: Any) -> Arg | None:
+    """A demonym modifying a state's generic head ("Iranian forces", "the Syrian regime") names the state."""
+    if tok.lower_ not in _STATE_HEADS:
+        return None
+    for c in children(tok, "amod", "compound", "nmod"):
+        state = ix.states.get(c.lower_)
+        if state:
+            return Arg(state, MentionLabel.ACTOR, c.idx, c.idx + len(c), c.text)
+    return None
+
+
+def phrase_args(ix: DocIndex, tok: Any, *, places: bool = False) -> list[Arg]:
+    """The entity arguments of the phrase headed by ``tok`` and of the phrases coordinated with it.
+
+    ``places``: also look inside a generic place phrase ("the border near Tarfawi").
+    """
+    out: list[Arg] = []
+    for t in [tok, *_conjuncts(tok)]:
+        arg = _one_phrase(ix, t) or (_nested_place(ix, t) if places else None)
+        if arg is not None and arg not in out:
+            out.append(arg)
+    return out
+
+
+def _nested_place(ix: DocIndex, tok: Any) -> Arg | None:
+    """"the border near Tarfawi" / "a base in Al-Qaim" → the place named inside a generic place phrase."""
+    if tok.lower_ not in _PLACE_HEADS:
+        return None
+    for p in children(tok, "prep"):
+        if p.lower_ in ("near", "in", "at", "outside"):
+            for g in children(p, "pobj"):
+                found = arg_at(ix, g)
+                if found is not None and found.label is MentionLabel.PLACE:
+                    return found
+    return None
+
+
+def _conjuncts(tok: Any) -> list[Any]:
+    out, todo = [], list(children(tok, "conj", "appos"))
+    while todo and len(out) < 12:
+        t = todo.pop(0)
+        out.append(t)
+        todo.extend(children(t, "conj"))
+    return out
+
+
+def as_actor(ix: DocIndex, arg: Arg) -> Arg | None:
+    """An argument in an actor slot: places named like states become the state; other places drop."""
+    if arg.label is not MentionLabel.PLACE:
+        return arg
+    key = arg.text.lower().removeprefix("the ")
+    state = ix.states.get(key)
+    return Arg(state, MentionLabel.ACTOR, arg.start, arg.end, arg.text) if state else None
+
+
+def subjects(ix: DocIndex, verb: Any, *, passive_object: bool) -> list[Any]:
+    """Tokens heading the verb's subject; climbs through xcomp/conj/advcl when the verb has none.
+
+    ``passive_object``: also accept the passive subject (the logical object of a passive verb).
+    """
+    deps = ("nsubj", "nsubjpass", "csubj") if passive_object else ("nsubj", "csubj")
+    cur = verb
+    for _ in range(4):
+        found = list(children(cur, *deps))
+        if found:
+            return found
+        if cur.dep_ in ("relcl", "acl") and cur.head.i != cur.i:
+            return [cur.head]
+        if cur.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acomp") or cur.head.i == cur.i:
+            return []
+        if cur.dep_ == "pcomp":
+            cur = cur.head
+        cur = cur.head
+    return []

@@ -1,0 +1,304 @@
+"""Relation patterns over one dependency-parsed sentence: verbs, role and part nouns, relation
+nouns, adjectives and hyphenated modifiers ("Iran-backed"). Each returns :class:`Found` rows
+(predicate, subject arguments, object arguments); :mod:`orbat.extract.relations` checks the
+argument types and turns rows into frames.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from orbat.extract import relation_lexicon as lx
+from orbat.extract.relation_args import Arg, DocIndex, arg_at, children, phrase_args, subjects
+from orbat.model import MentionLabel
+
+__all__ = ["Found", "verb_relations", "noun_relations", "adjective_relations", "modifier_relations"]
+
+_LIGHT_NOUNS = frozenset({"control", "charge", "command", "hold"})
+_LIGHT_VERBS = frozenset({"have", "has", "had", "having", "gain", "gained", "gains", "take", "took", "taken", "taking",
+                          "launch", "launched", "launches", "wage", "waged", "wages", "lead", "led", "leads",
+                          "establish", "established", "maintain", "maintains", "maintained", "exercise", "exercises",
+                          "receive", "receives", "received", "enjoy", "enjoys", "get", "gets", "got", "seek", "sought",
+                          "seeks", "expand", "expanded", "increase", "increased", "deny", "denied", "denies", "say",
+                          "conduct", "conducted", "begin", "began", "continue", "continued", "step", "stepped",
+                          "claim", "claims", "claimed", "carry", "carrying", "carried", "mount", "mounted", "stage",
+                          "staged", "fight", "fought", "fighting", "wage", "waging", "intensify", "intensified"})
+_PERSONAL = frozenset({"ally", "partner", "proxy", "client", "enemy", "foe", "rival", "adversary", "front", "facade",
+                       "splinter", "offshoot", "successor"})
+_PLACE_PREPS = ("in", "at", "on", "along", "inside", "near", "across", "within")
+_UNDER = {"control": "controls", "command": "subordinate_of", "umbrella": "part_of", "auspices": "part_of",
+          "leadership": "subordinate_of", "banner": "part_of", "authority": "subordinate_of", "wing": "part_of"}
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    predicate: str
+    subjects: tuple[Arg, ...]
+    objects: tuple[Arg, ...]
+    reliability: float
+    pattern: str
+    role: str | None = None
+
+
+def _pobjs(tok: Any, *preps: str) -> list[Any]:
+    out = []
+    for p in tok.children:
+        if p.dep_ in ("prep", "agent", "dative") and p.lower_ in preps:
+            out.extend(children(p, "pobj"))
+            out.extend(g for c in children(p, "prep", "pcomp") if c.lower_ == "of" for g in children(c, "pobj"))
+    return out
+
+
+def _args(ix: DocIndex, toks: list[Any], *, places: bool = False) -> tuple[Arg, ...]:
+    out: list[Arg] = []
+    for t in toks:
+        out.extend(a for a in phrase_args(ix, t, places=places) if a not in out)
+    return tuple(out)
+
+
+def _single(ix: DocIndex, toks: list[Any]) -> tuple[Arg, ...]:
+    """The mentions the tokens themselves stand in (no coordination: "Trump and Putin" are two holders)."""
+    return tuple(a for a in (arg_at(ix, t) for t in toks) if a is not None)
+
+
+def _passive(tok: Any) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (tok.dep_ == "acl" and tok.tag_ == "VBN")
+
+
+def verb_relations(ix: DocIndex, tok: Any, base: str) -> list[Found]:
+    """Relations carried by a verb: "seized Al-Qaim", "deployed to the border", "backed by Iran"."""
+    if tok.dep_ in ("amod", "compound") or tok.pos_ not in ("VERB", "AUX"):
+        return []
+    kids = {c.lower_ for c in tok.children if c.dep_ in ("prt", "dobj", "advmod", "prep")}
+    for frame in lx.VERB_FRAMES[base]:
+        if frame.particle is not None and frame.particle not in kids:
+            continue
+        found = _verb_frame(ix, tok, frame)
+        if found is not None:
+            return [found]
+    return []
+
+
+def _verb_frame(ix: DocIndex, tok: Any, frame: lx.VerbFrame) -> Found | None:
+    passive = _passive(tok)
+    objs: list[Any] = []
+    subj: list[Any] = []
+    for spec in frame.obj:
+        if spec == "dobj" and passive:
+            objs += [c for c in tok.children if c.dep_ == "nsubjpass"] or ([tok.head] if tok.dep_ == "acl" else [])
+            subj += _pobjs(tok, "by")
+        elif spec == "dobj":
+            objs += [g for d in children(tok, "dobj") for g in _light_object(d)]
+        else:
+            objs += _pobjs(tok, spec) + [g for d in children(tok, "dobj") for g in _pobjs(d, spec)]
+    if not (passive and "dobj" in frame.obj):
+        subj = subjects(ix, tok, passive_object=passive)
+    s, o = _args(ix, subj), _args(ix, objs, places=frame.place)
+    if not s or not o:
+        return None
+    if frame.inverse:
+        s, o = o, s
+    return Found(frame.predicate, s, o, frame.reliability, "verb:" + tok.lower_, frame.role)
+
+
+def _light_object(dobj: Any) -> list[Any]:
+    """"took control of X" → X; other objects stand for themselves."""
+    if dobj.lower_ in _LIGHT_NOUNS:
+        return _pobjs(dobj, "of", "over")
+    return [dobj]
+
+
+def _holders(ix: DocIndex, tok: Any) -> list[Any]:
+    """The phrase a noun describes: "X, part of Y" / "X is part of Y" / "as part of Y" / "one of the …"."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "among") and tok.head.head.lower_ in ("one", "some", "among", "many"):
+        tok = tok.head.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "among":
+        return subjects(ix, tok.head.head, passive_object=True)
+    if tok.dep_ == "appos":
+        return [tok.head]
+    if tok.dep_ == "oprd":  # "appointed X the commander of Y"
+        return list(children(tok.head, "dobj")) or subjects(ix, tok.head, passive_object=True)
+    if tok.dep_ == "attr":
+        return subjects(ix, tok.head, passive_object=True)
+    if tok.dep_ == "pobj" and tok.head.lower_ == "as":
+        return subjects(ix, tok.head.head, passive_object=True)
+    return list(children(tok, "appos"))
+
+
+def _verb_subjects(ix: DocIndex, tok: Any) -> list[Any]:
+    """"X launched an offensive against Y" → X (the subject of a light verb governing the noun)."""
+    if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lower_ in _LIGHT_VERBS:
+        return subjects(ix, tok.head, passive_object=False)
+    return []
+
+
+def _own_mention(ix: DocIndex, tok: Any) -> tuple[Arg, ...]:
+    arg = arg_at(ix, tok)
+    return (arg,) if arg is not None else ()
+
+
+def role_relations(ix: DocIndex, tok: Any, base: str) -> list[Found]:
+    """"Y, the deputy commander of X" / "X's commander Y" / "X spokesman Y" → Y leads X (role)."""
+    prefix = next((lx.ROLE_PREFIXES[c.lower_] for c in tok.children if c.lower_ in lx.ROLE_PREFIXES), "")
+    role = (prefix + lx.ROLE_NOUNS[base]).strip()
+    orgs = _args(ix, _pobjs(tok, "of", "for", "in", "at") + list(children(tok, "poss")))
+    orgs += tuple(a for a in _args(ix, list(children(tok, "compound", "nmod"))) if a.label is not MentionLabel.PLACE)
+    orgs = orgs or tuple(_state_modifiers(ix, tok))
+    holder_toks = _holders(ix, tok)
+    if tok.dep_ == "compound" or (tok.dep_ == "nsubj" and ix.by_token[tok.head.i] is not None):
+        holder_toks.append(tok.head)
+    people = tuple(a for a in (*_own_mention(ix, tok), *_single(ix, holder_toks)) if a.label is MentionLabel.PERSON)
+    orgs = tuple(a for a in orgs if a.label is not MentionLabel.PERSON)
+    if not people or not orgs:
+        return []
+    return [Found("leads", people, orgs, 0.85 if tok.dep_ in ("appos", "attr") else 0.75, "role:" + base, role)]
+
+
+def _state_modifiers(ix: DocIndex, tok: Any) -> list[Arg]:
+    out = []
+    for c in children(tok, "amod", "compound"):
+        state = ix.states.get(c.lower_)
+        if state and arg_at(ix, c) is None:
+            out.append(Arg(state, MentionLabel.ACTOR, c.idx, c.idx + len(c), c.text))
+    return out
+
+
+def part_relations(ix: DocIndex, tok: Any, base: str, reliability: float) -> list[Found]:
+    """"X, part of Y" / "a Y faction" / "Y's al-Tufuf Brigade" / "a member of Y" → part_of / member_of."""
+    own = _own_mention(ix, tok)
+    wholes = _args(ix, _pobjs(tok, "of", "within", "from") + list(children(tok, "poss")))
+    if not own:
+        wholes += _args(ix, list(children(tok, "compound", "nmod")))
+    parts = own or _single(ix, _holders(ix, tok))
+    if base in lx.MEMBER_NOUNS and base != "member":  # "a Mossad official": people only
+        parts = tuple(a for a in parts if a.label is MentionLabel.PERSON)
+    if not parts or not wholes:
+        return []
+    return [Found("part_of", parts, wholes, reliability, "part:" + base)]
+
+
+def noun_relations(ix: DocIndex, tok: Any, base: str, kinds: Mapping[str, str]) -> list[Found]:
+    """Role, part and relation nouns ("ally of", "a front for", "presence in", "under the control of")."""
+    out: list[Found] = []
+    if kinds.get(base) == "role":
+        out += role_relations(ix, tok, base)
+    if kinds.get(base) == "part":
+        out += part_relations(ix, tok, base, lx.PART_NOUNS.get(base) or lx.MEMBER_NOUNS[base])
+    if base in _UNDER and tok.dep_ == "pobj" and tok.head.lower_ == "under":
+        out += _under(ix, tok, base)
+    elif base in lx.NOUN_RELATIONS:
+        out += _relation_noun(ix, tok, base)
+    return out
+
+
+def _under(ix: DocIndex, tok: Any, base: str) -> list[Found]:
+    """"X is under the control of Y" / "areas under IS control" / "under the umbrella of Y"."""
+    ruler = _args(ix, _pobjs(tok, "of") + list(children(tok, "poss", "compound", "nmod")))
+    gov = tok.head.head
+    ruled = _args(ix, subjects(ix, gov, passive_object=True) if gov.pos_ in ("VERB", "AUX") else [gov], places=base == "control")
+    if not ruler or not ruled:
+        return []
+    predicate = _UNDER[base]
+    if predicate == "controls":
+        return [Found("controls", ruler, ruled, 0.8, "under:" + base)]
+    people = tuple(a for a in ruler if a.label is MentionLabel.PERSON)
+    if people and predicate == "subordinate_of":
+        return [Found("leads", people, ruled, 0.75, "under:" + base, "commander")]
+    return [Found(predicate, ruled, ruler, 0.75, "under:" + base)]
+
+
+def _relation_noun(ix: DocIndex, tok: Any, base: str) -> list[Found]:
+    predicate, rel = lx.NOUN_RELATIONS[base]
+    if predicate in ("present_at", "controls"):
+        preps = _PLACE_PREPS if predicate == "present_at" else ("of", "over")
+        owners = _pobjs(tok, "of", "by") + list(children(tok, "poss", "compound")) + _verb_subjects(ix, tok)
+        return _found(ix, predicate, owners, _pobjs(tok, *preps), abs(rel), base, places=True)
+    if rel < 0:  # the noun names the sponsor side: "Iran, the PMF's backer" / "support from Iran"
+        sponsors = _pobjs(tok, "from", "by") + list(children(tok, "poss", "compound"))
+        clients = _pobjs(tok, "for", "to", "of") + _verb_subjects(ix, tok)
+        if base in ("backer", "sponsor", "patron"):
+            sponsors, clients = _holders(ix, tok), _pobjs(tok, "of", "for", "to") + list(children(tok, "poss"))
+        return _found(ix, predicate, clients, sponsors, -rel, base)
+    out = _between(ix, tok, predicate, rel, base)
+    preps = ("with", "of", "for", "to") if predicate == "allied_with" else ("against", "with", "on", "of", "for", "to", "from")
+    targets = _pobjs(tok, *preps)
+    if base in _PERSONAL:  # "Iran's ally Hezbollah" / "their Hezbollah allies": the possessor is the other side
+        owners = _holders(ix, tok) + list(children(tok, "compound")) + _verb_subjects(ix, tok)
+        return out + _found(ix, predicate, owners, targets + list(children(tok, "poss")), rel, base)
+    owners = _holders(ix, tok) + list(children(tok, "poss", "compound")) + _verb_subjects(ix, tok)
+    return out + _found(ix, predicate, owners, targets, rel, base)
+
+
+def _between(ix: DocIndex, tok: Any, predicate: str, rel: float, base: str) -> list[Found]:
+    sides = _args(ix, _pobjs(tok, "between"))
+    return [Found(predicate, (a,), (b,), rel, "between:" + base) for i, a in enumerate(sides) for b in sides[i + 1:]]
+
+
+def _found(ix: DocIndex, predicate: str, subj: list[Any], obj: list[Any], rel: float, base: str,
+           *, places: bool = False) -> list[Found]:
+    s, o = _args(ix, subj), _args(ix, obj, places=places)
+    return [Found(predicate, s, o, rel, "noun:" + base)] if s and o else []
+
+
+def adjective_relations(ix: DocIndex, tok: Any) -> list[Found]:
+    """"X is opposed to Y", "forces allied with Iran", "X is present in Y"."""
+    predicate, preps, rel = lx.ADJ_RELATIONS[tok.lower_]
+    if tok.dep_ in ("acomp", "attr", "oprd"):
+        holders = subjects(ix, tok.head, passive_object=True)
+    elif tok.dep_ in ("amod", "acl", "appos"):
+        holders = [tok.head]
+    else:
+        holders = subjects(ix, tok, passive_object=True)
+    return _found(ix, predicate, holders, _pobjs(tok, *preps), rel, tok.lower_)
+
+
+def modifier_relations(ix: DocIndex, tok: Any) -> list[Found]:
+    """"Iran-backed X", "US-designated X", "Lebanon-based X", "SDF-held X": the name before the hyphen."""
+    name_tok = _hyphen_name(ix, tok)
+    if name_tok is None:
+        return []
+    predicate, rel = lx.COMPOUND_MODIFIERS[tok.lower_]
+    name = arg_at(ix, name_tok)
+    state = ix.states.get(name_tok.lower_)
+    if predicate not in ("present_at", "controls") and state and (name is None or name.label is MentionLabel.PLACE):
+        name = Arg(state, MentionLabel.ACTOR, name_tok.idx, name_tok.idx + len(name_tok), name_tok.text)
+    if name is None:
+        return []
+    holder = _modified(ix, tok, name)
+    if holder is None:
+        return []
+    if predicate in ("present_at",):
+        return [Found(predicate, (holder,), (name,), rel, "modifier:" + tok.lower_)]
+    if predicate == "controls":
+        return [Found(predicate, (name,), (holder,), rel, "modifier:" + tok.lower_)]
+    return [Found(predicate, (holder,), (name,), rel, "modifier:" + tok.lower_)]
+
+
+def _hyphen_name(ix: DocIndex, tok: Any) -> Any | None:
+    doc = ix.doc
+    if tok.i >= 2 and doc[tok.i - 1].text in ("-", "‑", "–") and not doc[tok.i - 1].whitespace_:
+        return doc[tok.i - 2]
+    return None
+
+
+def _modified(ix: DocIndex, tok: Any, name: Arg) -> Arg | None:
+    """The entity the modifier describes: the mention covering it, or the head noun's mention."""
+    own = arg_at(ix, tok)
+    if own is not None and own.entity != name.entity:
+        return own
+    head = tok.head if ix.has_dep else None
+    while head is not None and head.dep_ in ("amod", "compound") and head.head.i != head.i and head.i > tok.i:
+        if arg_at(ix, head) is not None:
+            break
+        head = head.head
+    if head is None or head.i < tok.i:
+        return None
+    for t in (head, *children(head, "compound", "amod", "nmod")):
+        found = arg_at(ix, t)
+        if found is not None and found.entity != name.entity:
+            return found
+    holders = _holders(ix, head) if head.dep_ in ("attr", "appos") else []
+    found_args = _args(ix, holders)
+    return next((a for a in found_args if a.entity != name.entity), None)

@@ -1,0 +1,233 @@
+"""Relation extraction: part_of, leads, backed_by, opposed_to, controls, present_at … from one analysed document.
+
+    deps = build_relation_deps(theatre)                       # once per process
+    for claim, trigger in extract_relations(analysis, deps=deps): ...
+
+Sentence by sentence over ``analysis.parse``, every token is looked up once (by its lower-cased
+form: the inflections come from the lexicon, so no lemmatizer is needed) as a relation verb
+("seized", "deployed", "backed"), a role noun ("deputy commander of"), a part noun ("part of",
+"a PMF faction"), a relation noun ("ally of", "a front for", "presence in", "under the control
+of"), an adjective ("opposed to", "allied with") or a hyphenated modifier ("Iran-backed",
+"US-designated", "Lebanon-based"); :mod:`orbat.extract.relation_patterns` reads the arguments
+off the dependency parse, and they count only where a resolved mention stands for them.
+
+Argument types are then checked: ``controls``/``present_at`` need a place object; ``leads`` a
+person subject (an actor leading an actor ``commands`` it); ``part_of`` with a person subject
+is ``member_of``; actor slots accept a place only when it is named like a state ("backed by
+Iran"), which then stands for the state. Alias claims come from recognition, not from here.
+
+Evidence is the sentence. Valid time: the DATE mention of the sentence nearest the trigger,
+else the publication date (its own precision). Confidence = the pattern's reliability, × 0.6 in
+a photo caption: a caption ("members of the PMF stand guard at … in Al-Qaim") does show
+presence, but it is the picture desk's line, not the report; its modality stays ``asserted``.
+Credits, pull quotes (repeats of the body) and boilerplate are skipped. Without a dependency
+parse only the hyphenated modifiers can be read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+from orbat.errors import OrbatError
+from orbat.extract import relation_lexicon as lx
+from orbat.extract.relation_args import Arg, DocIndex, as_actor, index_document
+from orbat.extract.relation_patterns import Found, adjective_relations, modifier_relations, noun_relations, verb_relations
+from orbat.model import Analysis, Claim, Evidence, EntityKind, MentionLabel, SegmentKind, TimeSpan, stable_id
+from orbat.theatres import Theatre
+
+__all__ = ["EXTRACTOR", "RelationDeps", "RelationFrame", "build_relation_deps", "find_relations",
+           "extract_relations", "relation_claim", "sentence_spans", "valid_time"]
+
+EXTRACTOR = "orbat.relations/1"
+CAPTION_FACTOR = 0.6
+_PLACE_OBJECT = frozenset({"controls", "present_at"})
+_SKIPPED = frozenset({SegmentKind.CREDIT, SegmentKind.PULL_QUOTE, SegmentKind.BOILERPLATE})
+
+
+@dataclass(frozen=True, slots=True)
+class RelationDeps:
+    """Lexicon look-ups and the theatre's states, built once by :func:`build_relation_deps`."""
+
+    verbs: Mapping[str, str]  # inflected verb form -> base
+    nouns: Mapping[str, str]  # noun form -> base
+    noun_kinds: Mapping[str, str]  # noun base -> "role" | "part" | "relation"
+    states: Mapping[str, str]  # lower-case state name, alias or demonym -> state entity id
+
+
+@dataclass(frozen=True, slots=True)
+class RelationFrame:
+    """One relation before it becomes a claim; keeps the argument spans (evaluation reads them)."""
+
+    predicate: str
+    subject: Arg
+    object: Arg
+    trigger: int  # token index in the parse
+    sentence: tuple[int, int]  # character span of the sentence
+    reliability: float
+    pattern: str
+    role: str | None = None
+
+
+def build_relation_deps(theatre: Theatre) -> RelationDeps:
+    verbs = {form: base for base in lx.VERB_FRAMES for form in lx.verb_forms(base) if form != "found"}  # "found" = find
+    nouns: dict[str, str] = {}
+    kinds: dict[str, str] = {}
+    for table, kind in ((lx.NOUN_RELATIONS, "relation"), (lx.PART_NOUNS, "part"), (lx.MEMBER_NOUNS, "part"),
+                        (lx.ROLE_NOUNS, "role")):
+        for base in table:
+            kinds[base] = kind
+            nouns.update((form, base) for form in lx.noun_forms(base))
+    return RelationDeps(MappingProxyType(verbs), MappingProxyType(nouns), MappingProxyType(kinds), _states(theatre))
+
+
+def _states(theatre: Theatre) -> Mapping[str, str]:
+    by_country = {e.country: e.id for e in theatre.entities if e.kind is EntityKind.STATE and e.country}
+    out = {word: by_country[iso] for word, iso in lx.DEMONYMS.items() if iso in by_country}
+    for e in theatre.entities:
+        if e.kind is EntityKind.STATE:
+            out.update((name.lower(), e.id) for name in (e.name, *(a.name for a in e.aliases)))
+    return MappingProxyType(out)
+
+
+def sentence_spans(doc: Any) -> list[tuple[int, int]]:
+    """Token ranges of the sentences (punctuation splits when the parse has no sentence boundaries)."""
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        return [(s.start, s.end) for s in doc.sents]
+    spans, start = [], 0
+    for t in doc:
+        if t.text in {".", "!", "?"} or "\n\n" in t.text:
+            spans.append((start, t.i + 1))
+            start = t.i + 1
+    if start < len(doc):
+        spans.append((start, len(doc)))
+    return spans
+
+
+def _char_span(doc: Any, start: int, end: int) -> tuple[int, int]:
+    while end > start + 1 and doc[end - 1].is_space:
+        end -= 1
+    while start < end - 1 and doc[start].is_space:
+        start += 1
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def find_relations(analysis: Analysis, *, deps: RelationDeps) -> list[RelationFrame]:
+    """All relations of the document as frames, in text order, at most one per (predicate, subject, object) and sentence."""
+    if analysis.parse is None:
+        raise OrbatError("relation extraction needs analysis.parse (the spaCy Doc of the clean text, with its "
+                         "dependency parse): run recognition in the same process with the parser enabled")
+    ix = index_document(analysis, deps.states)
+    out: list[RelationFrame] = []
+    for start, end in sentence_spans(ix.doc):
+        if start >= end:
+            continue
+        chars = _char_span(ix.doc, start, end)
+        segment = analysis.document.segment_at(chars[0])
+        if segment is not None and segment.kind in _SKIPPED:
+            continue
+        factor = CAPTION_FACTOR if segment is not None and segment.kind is SegmentKind.CAPTION else 1.0
+        out.extend(_best(_sentence_frames(ix, deps, (start, end), chars, factor)))
+    return out
+
+
+def _sentence_frames(ix: DocIndex, deps: RelationDeps, toks: tuple[int, int], chars: tuple[int, int],
+                     factor: float) -> Iterator[RelationFrame]:
+    for tok in ix.doc[toks[0]:toks[1]]:
+        for found in _token_relations(ix, deps, tok):
+            for subj in found.subjects:
+                for obj in found.objects:
+                    frame = _typed(ix, found, subj, obj)
+                    if frame is not None:
+                        predicate, s, o = frame
+                        yield RelationFrame(predicate, s, o, tok.i, chars, round(found.reliability * factor, 3),
+                                            found.pattern, found.role if predicate == "leads" else None)
+
+
+def _token_relations(ix: DocIndex, deps: RelationDeps, tok: Any) -> list[Found]:
+    text = tok.lower_
+    out: list[Found] = []
+    if text in lx.COMPOUND_MODIFIERS:
+        out += modifier_relations(ix, tok)
+    if not ix.has_dep:
+        return out
+    if text in deps.verbs:
+        out += verb_relations(ix, tok, deps.verbs[text])
+    if text in deps.nouns and tok.pos_ in ("NOUN", "PROPN"):
+        out += noun_relations(ix, tok, deps.nouns[text], deps.noun_kinds)
+    if text in lx.ADJ_RELATIONS and tok.pos_ in ("ADJ", "VERB"):
+        out += adjective_relations(ix, tok)
+    return out
+
+
+def _typed(ix: DocIndex, found: Found, subj: Arg, obj: Arg) -> tuple[str, Arg, Arg] | None:
+    """Check argument types; rename the predicate where the types say so (person part_of → member_of)."""
+    predicate = found.predicate
+    if predicate in _PLACE_OBJECT:
+        s = as_actor(ix, subj)
+        o = obj if obj.label is MentionLabel.PLACE else None
+    else:
+        s = subj if subj.label is MentionLabel.PERSON else as_actor(ix, subj)
+        o = obj if obj.label is MentionLabel.PERSON else as_actor(ix, obj)
+    if s is None or o is None or s.entity == o.entity:
+        return None
+    if predicate == "leads" and s.label is not MentionLabel.PERSON:
+        predicate = "commands" if found.role == "commander" and o.label is not MentionLabel.PERSON else ""
+    if predicate == "commands" and s.label is MentionLabel.PERSON:
+        predicate = "leads"
+    if predicate == "part_of" and s.label is MentionLabel.PERSON:
+        predicate = "member_of"
+    if predicate not in _PLACE_OBJECT and o.label is MentionLabel.PERSON and predicate not in ("allied_with", "opposed_to"):
+        return None
+    return (predicate, s, o) if predicate else None
+
+
+def _best(frames: Iterator[RelationFrame]) -> list[RelationFrame]:
+    best: dict[tuple[str, str, str], RelationFrame] = {}
+    for f in frames:
+        key = (f.predicate, f.subject.entity, f.object.entity)
+        if key not in best or f.reliability > best[key].reliability:
+            best[key] = f
+    return sorted(best.values(), key=lambda f: (f.trigger, f.predicate))
+
+
+def valid_time(analysis: Analysis, chars: tuple[int, int], anchor: int) -> TimeSpan:
+    """The sentence's DATE mention nearest ``anchor`` (a character index), else the publication date."""
+    dates = [m for m in analysis.mentions
+             if m.label is MentionLabel.DATE and m.time is not None and chars[0] <= m.start < chars[1]]
+    if dates:
+        return min(dates, key=lambda m: abs(m.start - anchor)).time or TimeSpan()
+    return published_span(analysis.document.published)
+
+
+def published_span(published: str | None) -> TimeSpan:
+    if not published:
+        return TimeSpan()
+    day = published[:10]
+    precision = {4: "year", 7: "month", 10: "day"}.get(len(day), "unknown")
+    return TimeSpan(day, day, precision)
+
+
+def relation_claim(analysis: Analysis, frame: RelationFrame) -> Claim:
+    doc = analysis.document
+    start, end = frame.sentence
+    anchor = analysis.parse[frame.trigger].idx
+    return Claim(
+        id=stable_id(doc.id, frame.predicate, frame.subject.entity, frame.object.entity, str(start), str(end)),
+        predicate=frame.predicate,
+        subject=frame.subject.entity,
+        object=frame.object.entity,
+        role=frame.role,
+        valid=valid_time(analysis, frame.sentence, anchor),
+        reported=doc.published,
+        evidence=(Evidence(doc.id, start, end, doc.clean_text[start:end]),),
+        extractor=EXTRACTOR,
+        confidence=frame.reliability,
+    )
+
+
+def extract_relations(analysis: Analysis, *, deps: RelationDeps) -> list[tuple[Claim, int]]:
+    """Relation claims of one document, each with its trigger token index (attribution is the caller's)."""
+    return [(relation_claim(analysis, f), f.trigger) for f in find_relations(analysis, deps=deps)]

@@ -1,0 +1,154 @@
+"""Contradictions: claims that cannot all be true, shown side by side instead of overwritten.
+
+Kinds and rules:
+
+- ``denial``: within one fact (see ``orbat.reason.facts``: same relation, overlapping valid time) some
+  claims affirm and others deny, from different sources or different claimants.
+- ``control``: two actors are each said to ``control`` one place over overlapping literal valid times
+  (within ``gap_days``), and neither is allied with, part of, subordinate to or commanding the other,
+  nor do they share a parent (``compatible`` decides; the caller builds it from the claims).
+- ``figures``: two reports of one event (``orbat.reason.events``) whose valid times overlap give force
+  sizes or fatality ranges that do not meet (sizes get a 10% tolerance, fatalities none).
+- ``date``: two reports of one event at one place, both explicitly dated, whose valid times do not overlap.
+  (A claim dated only by its report date is taken to speak of the ``report_window_days`` before it.)
+- ``place``: two reports of one event, at overlapping valid times, placed more than ``far_place_km``
+  apart (only places with coordinates can be compared).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from orbat.model import stable_id
+from orbat.reason.events import (
+    EventMatching,
+    distance_km,
+    event_interval,
+    explicitly_dated,
+    fatality_range,
+    ranges_disagree,
+    same_event_pairs,
+    size_range,
+)
+from orbat.reason.facts import DEFAULT_MERGE_GAP_DAYS, NON_ASSERTING, build_facts, time_groups
+from orbat.store.claims import ClaimRecord
+
+__all__ = ["KINDS", "Contradiction", "find_denials", "find_control_conflicts", "find_event_conflicts"]
+
+KINDS = ("denial", "control", "figures", "date", "place")
+Names = Mapping[str, str]
+Point = tuple[float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Contradiction:
+    kind: str
+    left: tuple[ClaimRecord, ...]  # one side, with evidence when the caller loaded it
+    right: tuple[ClaimRecord, ...]
+    explanation: str
+
+    @property
+    def id(self) -> str:
+        return "x" + stable_id(self.kind, *sorted(r.claim.id for r in self.left + self.right))
+
+    @property
+    def last_reported(self) -> str:
+        return max((r.claim.reported or "" for r in self.left + self.right), default="")
+
+
+def _name(names: Names, entity: str | None) -> str:
+    return "?" if entity is None else names.get(entity, entity)
+
+
+def _usable(record: ClaimRecord) -> bool:
+    c = record.claim
+    return c.review != "rejected" and c.modality not in NON_ASSERTING
+
+
+def find_denials(records: Iterable[ClaimRecord], names: Names, *, gap_days: int = DEFAULT_MERGE_GAP_DAYS) -> list[Contradiction]:
+    """Facts affirmed by some and denied by other sources or claimants."""
+    by_id = {r.claim.id: r for r in records if _usable(r)}
+    found: list[Contradiction] = []
+    for fact in build_facts(by_id.values(), merge_gap_days=gap_days):
+        if fact.status != "contested":
+            continue
+        members = [by_id[i] for i in fact.claims]
+        yes = tuple(r for r in members if r.claim.polarity != "negated")
+        no = tuple(r for r in members if r.claim.polarity == "negated")
+        if not any(a.source_key != n.source_key or a.voice != n.voice for a in yes for n in no):
+            continue
+        what = f"{_name(names, fact.subject)} {fact.predicate} {_name(names, fact.object)}"
+        found.append(Contradiction("denial", yes, no, f"{fact.affirmed_count} source(s) affirm and "
+                                   f"{fact.negated_count} deny that {what} ({_when(fact.valid.start, fact.valid.end)})"))  # fmt: skip
+    return found
+
+
+def _when(start: str | None, end: str | None) -> str:
+    if start == end:
+        return start or "undated"
+    return f"{start or '…'} to {end or '…'}"
+
+
+def find_control_conflicts(
+    records: Iterable[ClaimRecord], compatible: Callable[[str, str], bool], names: Names, *, gap_days: int = 0
+) -> list[Contradiction]:
+    """Different actors said to control one place at overlapping times."""
+    by_place: dict[str, dict[str, list[ClaimRecord]]] = {}
+    for r in records:
+        c = r.claim
+        place = c.object or c.place
+        if c.predicate == "controls" and c.polarity != "negated" and _usable(r) and place and c.subject:
+            by_place.setdefault(place, {}).setdefault(c.subject, []).append(r)
+    found: list[Contradiction] = []
+    for place, by_actor in sorted(by_place.items()):
+        groups = [(actor, g, span) for actor, rs in sorted(by_actor.items()) for g, span in time_groups(rs, gap_days)]
+        for i, (a, ga, sa) in enumerate(groups):
+            for b, gb, sb in groups[i + 1 :]:
+                if a != b and sa.overlaps(sb, gap_days=gap_days) and not compatible(a, b):
+                    overlap = f"{max(sa.lo, sb.lo).isoformat()} to {min(sa.hi, sb.hi).isoformat()}"
+                    text = (f"{_name(names, a)} and {_name(names, b)} are both said to control "
+                            f"{_name(names, place)} ({overlap})")  # fmt: skip
+                    found.append(Contradiction("control", tuple(ga), tuple(gb), text))
+    return found
+
+
+def find_event_conflicts(
+    records: Sequence[ClaimRecord], points: Mapping[str, Point], names: Names, matching: EventMatching = EventMatching()
+) -> list[Contradiction]:
+    """Figures, date and place conflicts between reports of one event."""
+    events = [r for r in records if r.claim.predicate == "event" and r.claim.polarity != "negated" and _usable(r)]
+    found: list[Contradiction] = []
+    for a, b in same_event_pairs(events, points, matching):
+        if event_interval(a, matching).overlaps(event_interval(b, matching)):
+            found += _figure_conflicts(a, b, matching.figure_tolerance)
+        elif explicitly_dated(a) and explicitly_dated(b):
+            found.append(Contradiction("date", (a,), (b,), f"{a.claim.event_type} event dated "
+                                       f"{_when(a.claim.valid.start, a.claim.valid.end)} by {a.voice} and "
+                                       f"{_when(b.claim.valid.start, b.claim.valid.end)} by {b.voice}"))  # fmt: skip
+    for a, b in same_event_pairs(events, points, matching, place_check=False):
+        pa, pb = a.claim.place, b.claim.place
+        if pa and pb and pa != pb and pa in points and pb in points:
+            km = distance_km(points[pa], points[pb])
+            if km > matching.far_place_km and event_interval(a, matching).overlaps(event_interval(b, matching)):
+                text = (f"{a.claim.event_type} event placed at {_name(names, pa)} by {a.voice} and at "
+                        f"{_name(names, pb)} by {b.voice}, {km:.0f} km apart")  # fmt: skip
+                found.append(Contradiction("place", (a,), (b,), text))
+    return found
+
+
+def _figure_conflicts(a: ClaimRecord, b: ClaimRecord, tolerance: float) -> list[Contradiction]:
+    out: list[Contradiction] = []
+    sa, sb = size_range(a.claim.size), size_range(b.claim.size)
+    if sa and sb and ranges_disagree(sa, sb, tolerance):
+        out.append(Contradiction("figures", (a,), (b,), f"{a.claim.event_type} event: size {a.claim.size!r} "
+                                 f"({a.voice}) vs {b.claim.size!r} ({b.voice})"))  # fmt: skip
+    fa, fb = fatality_range(a), fatality_range(b)
+    if fa and fb and ranges_disagree(fa, fb, 0.0):
+        out.append(Contradiction("figures", (a,), (b,), f"{a.claim.event_type} event: fatalities "
+                                 f"{_range(fa)} ({a.voice}) vs {_range(fb)} ({b.voice})"))  # fmt: skip
+    return out
+
+
+def _range(r: tuple[int, int]) -> str:
+    return str(r[0]) if r[0] == r[1] else f"{r[0]}-{r[1]}"

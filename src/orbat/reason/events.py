@@ -1,0 +1,143 @@
+"""Which event claims report one event, and the figures they give.
+
+Two event claims are **reports of one event** when:
+
+- they have the same ``event_type``;
+- their actor sets overlap (actors, recipients and subject/object together);
+- they were reported within ``report_window_days`` of each other;
+- they come from different duplicate clusters (copies of one story do not disagree with themselves);
+- their places are the same id, or both have coordinates within ``same_place_km``, or either is unknown
+  (``place_check=False`` skips this test, to find place conflicts).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from orbat.reason.time import Interval, literal_interval, parse_day, shift
+from orbat.store.claims import ClaimRecord
+
+__all__ = ["EventMatching", "event_interval", "explicitly_dated", "participants", "same_event_pairs", "size_range", "fatality_range", "ranges_disagree", "distance_km"]
+
+Point = tuple[float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class EventMatching:
+    report_window_days: int = 7
+    same_place_km: float = 25.0
+    far_place_km: float = 50.0  # places further apart than this are a place conflict
+    figure_tolerance: float = 0.1  # sizes within 10% of each other agree ("about 3,000" vs "3,200")
+
+
+def explicitly_dated(record: ClaimRecord) -> bool:
+    """False when the valid time is only the report date (what extraction falls back to without a date)."""
+    c = record.claim
+    return bool(c.valid.start) and not (c.reported and c.valid.start[:10] == c.reported[:10] and
+                                        (c.valid.end or c.valid.start)[:10] == c.reported[:10])  # fmt: skip
+
+
+def event_interval(record: ClaimRecord, matching: EventMatching) -> Interval:
+    """When the event happened: its literal interval; for a claim dated only by its report, the
+    ``report_window_days`` before the report (a story tells of what happened lately)."""
+    span = literal_interval(record.claim)
+    if explicitly_dated(record):
+        return span
+    return Interval(shift(span.hi, -matching.report_window_days), span.hi)
+
+
+def participants(record: ClaimRecord) -> frozenset[str]:
+    c = record.claim
+    return frozenset(x for x in (*c.actors, *c.recipients, c.subject, c.object) if x)
+
+
+def distance_km(a: Point, b: Point) -> float:
+    """Great-circle distance (haversine)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def same_event_pairs(
+    records: Sequence[ClaimRecord], points: Mapping[str, Point], matching: EventMatching, *, place_check: bool = True
+) -> Iterator[tuple[ClaimRecord, ClaimRecord]]:
+    """Pairs of claims reporting one event (see the module docstring), each pair once."""
+    seen: set[tuple[str, str]] = set()
+    for bucket in _buckets(records).values():
+        bucket.sort(key=lambda r: r.claim.reported or "")
+        for i, a in enumerate(bucket):
+            for b in _window(bucket, i, matching.report_window_days):
+                pair = (min(a.claim.id, b.claim.id), max(a.claim.id, b.claim.id))
+                if pair in seen or a.source_key == b.source_key:
+                    continue
+                if not place_check or _same_place(a, b, points, matching.same_place_km):
+                    seen.add(pair)
+                    yield a, b
+
+
+def _buckets(records: Sequence[ClaimRecord]) -> dict[tuple[str, str], list[ClaimRecord]]:
+    """Event claims by (event type, participant): candidates share at least one bucket."""
+    buckets: dict[tuple[str, str], list[ClaimRecord]] = {}
+    for r in records:
+        if r.claim.predicate == "event" and r.claim.event_type and r.claim.reported:
+            for who in participants(r):
+                buckets.setdefault((r.claim.event_type, who), []).append(r)
+    return buckets
+
+
+def _window(bucket: list[ClaimRecord], i: int, days: int) -> Iterator[ClaimRecord]:
+    first = parse_day(bucket[i].claim.reported)
+    for b in bucket[i + 1 :]:
+        other = parse_day(b.claim.reported)
+        if first is None or other is None or (other - first).days > days:
+            return
+        yield b
+
+
+def _same_place(a: ClaimRecord, b: ClaimRecord, points: Mapping[str, Point], km: float) -> bool:
+    pa, pb = a.claim.place, b.claim.place
+    if pa is None or pb is None or pa == pb:
+        return True
+    if pa in points and pb in points:
+        return distance_km(points[pa], points[pb]) <= km
+    return False
+
+
+_NUMBER = re.compile(r"\d[\d,.]*")
+_SCALE: dict[str, float] = {"thousand": 1e3, "hundred": 1e2, "million": 1e6}
+
+
+def size_range(size: str | None) -> tuple[float, float] | None:
+    """(low, high) of a force size: "3000 troops" → (3000, 3000); "2,000-4,000 fighters" → (2000, 4000)."""
+    if not size:
+        return None
+    numbers = [_number(m.group(0)) for m in _NUMBER.finditer(size)]
+    numbers = [n for n in numbers if n is not None][:2]
+    if not numbers:
+        return None
+    scale = next((v for k, v in _SCALE.items() if k in size.lower() and max(numbers) < 1000), 1.0)
+    return min(numbers) * scale, max(numbers) * scale
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text.replace(",", "").rstrip("."))
+    except ValueError:
+        return None
+
+
+def fatality_range(record: ClaimRecord) -> tuple[int, int] | None:
+    f = record.claim.fatalities
+    values = [v for v in (f.low, f.best, f.high) if v is not None]
+    if not values:
+        return None
+    return (f.low if f.low is not None else min(values), f.high if f.high is not None else max(values))
+
+
+def ranges_disagree(a: tuple[float, float], b: tuple[float, float], tolerance: float) -> bool:
+    """True when the ranges do not meet, even widened by ``tolerance`` (a fraction) of their bounds."""
+    return a[1] * (1 + tolerance) < b[0] * (1 - tolerance) or b[1] * (1 + tolerance) < a[0] * (1 - tolerance)
+

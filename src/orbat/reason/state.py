@@ -1,0 +1,140 @@
+"""State as of a date: which relations hold on that day, according to whom.
+
+Rules (``StateRules`` holds the numbers):
+
+1. Only state predicates (controls, present_at, part_of, subordinate_of, commands, backed_by,
+   allied_with, opposed_to, leads, member_of), claims not rejected and asserting (not hypothetical,
+   future or feared).
+2. A **closed span** (longer than its precision: "from 2014 to April 2020") holds exactly over it.
+3. A **point observation** (a date, a month, a year, or "since X") holds from its start until
+   - it is superseded: a later claim (starting more than ``contest_window_days`` after it, and on or
+     before the date) about the same *supersession key*, of either polarity; or
+   - it goes stale: ``stale_after_days`` after its last attested day (its valid end, else its report
+     date for an open "since X", else its start). Curated pack relations never go stale: undated
+     starts reach back to the beginning of time and open ends forward to its end.
+4. Supersession keys: ``controls`` — the place (control is exclusive: a later controller ends the
+   earlier one); ``leads`` with a head role (leader, commander, secretary-general, president, …) —
+   the led actor and the role; everything else — (subject, predicate, object).
+5. A relation is in the state when at least one affirmed claim about it survives (2–3). Its supporting
+   claims are all its affirmed claims valid on the day; negated claims valid on the day (surviving) are
+   attached as contesting markers, never as state of their own.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from orbat.reason.facts import NON_ASSERTING, SYMMETRIC, fact_key
+from orbat.reason.time import Interval, is_point, literal_interval, shift
+from orbat.store.claims import STATE_PREDICATES, ClaimRecord
+
+__all__ = ["StateRules", "StateEntry", "state_at", "HEAD_ROLES"]
+
+HEAD_ROLES = frozenset({
+    "leader", "commander", "secretary-general", "secretary general", "president", "prime minister",
+    "chairman", "chief of staff", "supreme leader", "emir", "minister",
+})  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class StateRules:
+    stale_after_days: int = 365
+    contest_window_days: int = 30
+
+    @property
+    def lookback_days(self) -> int:
+        """How far before the date a claim's last attested day may lie and still count (index look-up)."""
+        return self.stale_after_days + 1
+
+
+@dataclass(frozen=True, slots=True)
+class StateEntry:
+    subject: str | None
+    predicate: str
+    object: str | None
+    role: str | None
+    place: str | None  # the place controlled or occupied, else the claims' place
+    since: str | None  # earliest start among the supporting claims (None: undated)
+    until: str | None  # latest explicit valid end among them (None: open)
+    basis: str  # closed_span | observed (point observations, possibly extended) | curated
+    supporting: tuple[ClaimRecord, ...]
+    contesting: tuple[ClaimRecord, ...]
+    independent_sources: int
+
+    @property
+    def contested(self) -> bool:
+        return bool(self.contesting)
+
+
+def _key(record: ClaimRecord) -> tuple[str | None, ...]:
+    c = record.claim
+    if c.predicate == "controls":
+        return ("controls", c.object or c.place)
+    if c.predicate == "leads" and (c.role or "").lower() in HEAD_ROLES:
+        return ("leads", c.object, (c.role or "").lower())
+    subject, obj = c.subject, c.object
+    if c.predicate in SYMMETRIC and (subject or "") > (obj or ""):
+        subject, obj = obj, subject
+    return (subject, c.predicate, obj)
+
+
+def _holds(record: ClaimRecord, span: Interval, day: date, rules: StateRules) -> bool:
+    """Rules 2–3 without supersession: does the claim reach the day?"""
+    if record.curated or not is_point(record.claim):
+        return span.contains(day)
+    return span.lo <= day <= shift(span.hi, rules.stale_after_days)
+
+
+def _superseded(record: ClaimRecord, span: Interval, rival_starts: list[date], day: date, rules: StateRules) -> bool:
+    """Rule 3: a claim with the same key started in (start + contest window, day]. ``rival_starts`` is sorted."""
+    if not is_point(record.claim):
+        return False
+    threshold = shift(span.lo, rules.contest_window_days)
+    return bisect_right(rival_starts, day) > bisect_right(rival_starts, threshold)
+
+
+def state_at(records: Iterable[ClaimRecord], day: date, rules: StateRules = StateRules()) -> list[StateEntry]:
+    """The relations holding on ``day`` (see the module docstring), ordered by predicate, subject, object."""
+    spans = {r.claim.id: (r, literal_interval(r.claim)) for r in records if _usable(r)}
+    usable = [(r, span) for r, span in spans.values() if span.lo <= day]
+    starts: dict[tuple[str | None, ...], list[date]] = {}
+    for r, span in usable:
+        starts.setdefault(_key(r), []).append(span.lo)
+    for values in starts.values():
+        values.sort()
+    holding = [(r, span) for r, span in usable if _holds(r, span, day, rules)]
+    alive = {r.claim.id for r, span in holding if not _superseded(r, span, starts[_key(r)], day, rules)}
+    by_triple: dict[tuple[str | None, ...], list[tuple[ClaimRecord, Interval]]] = {}
+    for r, span in holding:
+        by_triple.setdefault(fact_key(r), []).append((r, span))
+    entries = [_entry(rs, alive) for rs in by_triple.values()]
+    return sorted((e for e in entries if e is not None),
+                  key=lambda e: (e.predicate, e.subject or "", e.object or "", e.role or ""))  # fmt: skip
+
+
+def _usable(r: ClaimRecord) -> bool:
+    c = r.claim
+    return c.predicate in STATE_PREDICATES and c.review != "rejected" and c.modality not in NON_ASSERTING
+
+
+def _entry(records: list[tuple[ClaimRecord, Interval]], alive: set[str]) -> StateEntry | None:
+    yes = sorted(((r, s) for r, s in records if r.claim.polarity != "negated"),
+                 key=lambda p: (p[0].claim.reported or "", p[0].claim.id))  # fmt: skip
+    if not any(r.claim.id in alive for r, _ in yes):
+        return None
+    no = tuple(r for r, _ in records if r.claim.polarity == "negated" and r.claim.id in alive)
+    c = yes[0][0].claim
+    since = min(s.lo for _, s in yes)
+    ends = [s.hi for r, s in yes if not is_point(r.claim) and s.hi != date.max]
+    curated = all(r.curated for r, _ in yes)
+    basis = "curated" if curated else "observed" if any(is_point(r.claim) for r, _ in yes) else "closed_span"
+    return StateEntry(
+        subject=c.subject, predicate=c.predicate, object=c.object, role=c.role,
+        place=(c.object if c.predicate in ("controls", "present_at") else None) or c.place,
+        since=None if since == date.min else since.isoformat(), until=max(ends).isoformat() if ends else None,
+        basis=basis, supporting=tuple(r for r, _ in yes), contesting=no,
+        independent_sources=len({r.source_key for r, _ in yes}),
+    )  # fmt: skip

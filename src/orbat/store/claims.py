@@ -1,0 +1,430 @@
+"""Claim queries: claims with their document context, reviews, curated source notes, entity look-ups.
+
+Every function here is SQL and row conversion only; the reasoning over the rows lives in ``orbat.reason``.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from orbat.model import Claim, Entity, EntityKind, Evidence, Fatalities, TimeSpan
+from orbat.store.analysis import entity_aliases
+
+__all__ = [
+    "STATE_PREDICATES",
+    "ClaimQuery",
+    "ClaimRecord",
+    "find_claim_records",
+    "iter_claim_records",
+    "claim_records",
+    "state_candidates",
+    "entity_state_candidates",
+    "set_source_note",
+    "delete_document_claims",
+    "add_review",
+    "review_history",
+    "entity_ids_by_name",
+    "entity_name_index",
+    "entity_name_map",
+    "get_entities",
+    "alias_rows",
+    "place_points",
+    "event_place_counts",
+    "event_reported_range",
+    "relation_summaries",
+    "COUNT_CAP",
+    "contested_triples",
+    "document_texts",
+]
+
+STATE_PREDICATES = (
+    "controls", "present_at", "part_of", "subordinate_of", "commands", "backed_by",
+    "allied_with", "opposed_to", "leads", "member_of",
+)  # fmt: skip  (kept equal to the predicate list of the claim_spans trigger in migration 2)
+
+_DATE = "COALESCE(c.valid_start, c.reported)"
+_COLUMNS = (
+    "SELECT c.rowid AS claim_rowid, c.*, d.cluster AS doc_cluster, d.outlet AS doc_outlet, d.url AS doc_url, "
+    "d.title AS doc_title, d.published AS doc_published, n.source_note AS note "
+)
+_JOINS = " LEFT JOIN documents d ON d.id = c.document_id LEFT JOIN claim_notes n ON n.claim_id = c.id"
+_SELECT = _COLUMNS + "FROM claims c" + _JOINS
+_BY_ACTOR = _COLUMNS + "FROM claim_actors a CROSS JOIN claims c ON c.id = a.claim_id" + _JOINS
+COUNT_CAP = 10_000  # totals above this are reported as COUNT_CAP + 1 ("more than 10,000")
+_CHUNK = 500
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRecord:
+    """A claim with the document context reasoning needs: its duplicate cluster and outlet."""
+
+    claim: Claim
+    document: str
+    cluster: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+
+    @property
+    def curated(self) -> bool:
+        return self.claim.extractor.startswith("theatre:")
+
+    @property
+    def source_key(self) -> str:
+        """Independent-source key: one per duplicate cluster; a curated claim is a source of its own."""
+        if self.curated or self.cluster is None:
+            return "claim:" + self.claim.id
+        return "cluster:" + self.cluster
+
+    @property
+    def voice(self) -> str:
+        """Who says so: the claimant, else the outlet, else the curated publication, else the document."""
+        return self.claim.claimant or self.outlet or self.claim.source_note or self.document
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimQuery:
+    """Filters on claims, all optional and combined with AND. Ids, not names: the caller resolves names."""
+
+    predicates: tuple[str, ...] = ()
+    subjects: tuple[str, ...] = ()
+    objects: tuple[str, ...] = ()
+    entity: str | None = None  # subject, object, actor or recipient
+    actor: str | None = None  # actor or recipient of an event
+    places: tuple[str, ...] = ()  # the claim's place, or the object of controls / present_at
+    event_type: str | None = None
+    date_from: str | None = None  # on valid start, else report date
+    date_to: str | None = None
+    claimant: str | None = None  # claimant id, or outlet for claims in the outlet's own voice
+    polarity: str | None = None
+    modality: str | None = None
+    review: str | None = None
+    document: str | None = None
+    extractor_prefix: str | None = None
+    include_rejected: bool = False
+    newest_first: bool = True
+    limit: int = 50
+    offset: int = 0
+
+
+def _in(column: str, values: Sequence[str], params: list[object]) -> str:
+    params.extend(values)
+    return f"{column} IN ({', '.join('?' * len(values))})"
+
+
+def _where(q: ClaimQuery) -> tuple[str, list[object]]:
+    """WHERE clause and parameters; with ``q.actor`` it expects claim_actors as ``a`` (see _BY_ACTOR)."""
+    date = "a.date" if q.actor else _DATE
+    where: list[str] = []
+    params: list[object] = []
+    for column, values in (("c.predicate", q.predicates), ("c.subject", q.subjects), ("c.object", q.objects)):
+        if values:
+            where.append(_in(column, values, params))
+    if q.places:
+        where.append(f"({_in('c.place', q.places, params)} OR (c.predicate IN ('controls', 'present_at') AND "
+                     f"{_in('c.object', q.places, params)}))")  # fmt: skip
+    if q.entity:
+        where.append("(c.subject = ? OR c.object = ? OR c.id IN (SELECT claim_id FROM claim_actors WHERE entity_id = ?))")
+        params += [q.entity] * 3
+    if q.actor:
+        where.append("a.entity_id = ?")
+        params.append(q.actor)
+    if q.claimant:
+        where.append("(c.claimant = ? OR (c.claimant IS NULL AND d.outlet = ? COLLATE NOCASE))")
+        params += [q.claimant, q.claimant]
+    pairs = (
+        (f"{date} >= ?", q.date_from), (f"{date} <= ?", q.date_to and q.date_to + "~"),
+        ("c.event_type = ?", q.event_type), ("c.polarity = ?", q.polarity), ("c.modality = ?", q.modality),
+        ("c.review = ?", q.review), ("c.document_id = ?", q.document),
+        ("c.extractor LIKE ?", q.extractor_prefix and q.extractor_prefix + "%"),
+    )  # fmt: skip
+    for clause, value in pairs:
+        if value is not None:
+            where.append(clause)
+            params.append(value)
+    if not q.include_rejected and q.review != "rejected":
+        where.append("c.review != 'rejected'")
+    return (" WHERE " + " AND ".join(where)) if where else "", params
+
+
+def find_claim_records(
+    conn: sqlite3.Connection, q: ClaimQuery, *, count: bool = True, evidence: bool = True
+) -> tuple[list[ClaimRecord], int]:
+    """One page of claims matching the query (newest or oldest first) and the total: -1 when not counted,
+    ``COUNT_CAP + 1`` when there are more than ``COUNT_CAP``."""
+    where, params = _where(q)
+    select, date = (_BY_ACTOR, "a.date") if q.actor else (_SELECT, _DATE)
+    order = "DESC" if q.newest_first else "ASC"
+    rows = conn.execute(
+        f"{select}{where} ORDER BY {date} {order}, c.id LIMIT ? OFFSET ?", [*params, q.limit, q.offset]
+    ).fetchall()
+    total = -1
+    if count:
+        source = select[select.index(" FROM ") :]
+        total = conn.execute(
+            f"SELECT count(*) FROM (SELECT 1 {source}{where} LIMIT ?)", [*params, COUNT_CAP + 1]
+        ).fetchone()[0]
+    return _records(conn, rows, evidence=evidence), total
+
+
+def iter_claim_records(conn: sqlite3.Connection, q: ClaimQuery, *, batch: int = 2000) -> Iterator[ClaimRecord]:
+    """Every claim matching the query (limit and offset ignored), streamed in rowid order."""
+    where, params = _where(q)
+    where = where + (" AND" if where else " WHERE") + " c.rowid > ?"
+    select = _BY_ACTOR if q.actor else _SELECT
+    last = 0
+    while True:
+        rows = conn.execute(f"{select}{where} ORDER BY c.rowid LIMIT ?", [*params, last, batch]).fetchall()
+        if not rows:
+            return
+        yield from _records(conn, rows, evidence=False)
+        last = rows[-1]["claim_rowid"]
+
+
+def claim_records(conn: sqlite3.Connection, ids: Sequence[str], *, evidence: bool = True) -> list[ClaimRecord]:
+    """The claims with these ids, in the order given (unknown ids are left out)."""
+    rows: list[sqlite3.Row] = []
+    for i in range(0, len(ids), _CHUNK):
+        part = list(ids[i : i + _CHUNK])
+        rows += conn.execute(f"{_SELECT} WHERE c.id IN ({', '.join('?' * len(part))})", part).fetchall()
+    by_id = {r.claim.id: r for r in _records(conn, rows, evidence=evidence)}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def state_candidates(
+    conn: sqlite3.Connection, day: float, lookback_days: float, q: ClaimQuery | None = None
+) -> list[ClaimRecord]:
+    """State claims whose interval (see migration 2) meets [day - lookback, day]; days since 2000-01-01."""
+    where, params = _where(q or ClaimQuery())
+    where = where + (" AND" if where else " WHERE") + f" {_in('c.predicate', STATE_PREDICATES, params)}"
+    select = _SELECT.replace("FROM claims c", "FROM claim_spans s CROSS JOIN claims c ON c.rowid = s.id")
+    rows = conn.execute(  # CROSS JOIN: the interval index drives; the other filters are checked per row
+        f"{select}{where} AND s.lo <= ? AND s.hi >= ?", [*params, day, day - lookback_days]
+    ).fetchall()
+    return _records(conn, rows, evidence=False)
+
+
+def entity_state_candidates(
+    conn: sqlite3.Connection, entity_id: str, day: float, lookback_days: float
+) -> list[ClaimRecord]:
+    """State claims about one entity (subject, object or place) whose interval meets [day - lookback, day]."""
+    row = conn.execute("SELECT rowid FROM entities WHERE id = ?", (entity_id,)).fetchone()
+    if row is None:
+        return []
+    params: list[object] = [row[0], row[0], day, day - lookback_days]
+    select = _SELECT.replace("FROM claims c", "FROM (SELECT DISTINCT id / 4 AS claim_rowid FROM claim_entity_spans "
+                             "WHERE k_lo <= ? AND k_hi >= ? AND lo <= ? AND hi >= ?) s "
+                             "CROSS JOIN claims c ON c.rowid = s.claim_rowid")  # fmt: skip
+    rows = conn.execute(f"{select} WHERE c.review != 'rejected' AND {_in('c.predicate', STATE_PREDICATES, params)}",
+                        params).fetchall()  # fmt: skip
+    return _records(conn, rows, evidence=False)
+
+
+def _records(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row], *, evidence: bool = True) -> list[ClaimRecord]:
+    ev = _evidence(conn, [r["id"] for r in rows]) if evidence else {}
+    return [
+        ClaimRecord(_row_to_claim(r, ev.get(r["id"], ())), r["document_id"], r["doc_cluster"], r["doc_outlet"],
+                    r["doc_url"], r["doc_title"], r["doc_published"])
+        for r in rows
+    ]  # fmt: skip
+
+
+def _evidence(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, tuple[Evidence, ...]]:
+    found: dict[str, list[Evidence]] = {}
+    for i in range(0, len(ids), _CHUNK):
+        part = list(ids[i : i + _CHUNK])
+        rows = conn.execute(
+            "SELECT claim_id, document_id, start, end, quote FROM evidence "
+            f"WHERE claim_id IN ({', '.join('?' * len(part))}) ORDER BY claim_id, start",
+            part,
+        )
+        for r in rows:
+            found.setdefault(r[0], []).append(Evidence(r[1], r[2], r[3], r[4]))
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _row_to_claim(r: sqlite3.Row, evidence: tuple[Evidence, ...]) -> Claim:
+    return Claim(
+        id=r["id"], predicate=r["predicate"], subject=r["subject"], object=r["object"], role=r["role"],
+        place=r["place"], valid=TimeSpan(r["valid_start"], r["valid_end"], r["valid_precision"]),
+        reported=r["reported"], polarity=r["polarity"], modality=r["modality"], claimant=r["claimant"],
+        evidence=evidence, extractor=r["extractor"], confidence=r["confidence"], review=r["review"],
+        event_type=r["event_type"], mode=r["mode"], context=r["context"], actors=tuple(json.loads(r["actors"])),
+        recipients=tuple(json.loads(r["recipients"])), size=r["size"],
+        fatalities=Fatalities(r["fatalities_low"], r["fatalities_best"], r["fatalities_high"]),
+        geo_precision=r["geo_precision"], acled_event_type=r["acled_event_type"],
+        acled_sub_event_type=r["acled_sub_event_type"], source_note=r["note"],
+    )  # fmt: skip
+
+
+def set_source_note(conn: sqlite3.Connection, claim_id: str, note: str | None) -> None:
+    if note is None:
+        conn.execute("DELETE FROM claim_notes WHERE claim_id = ?", (claim_id,))
+    else:
+        conn.execute("INSERT OR REPLACE INTO claim_notes VALUES (?, ?)", (claim_id, note))
+
+
+def delete_document_claims(conn: sqlite3.Connection, document_id: str, keep: Sequence[str]) -> int:
+    """Delete the claims of one (pseudo-)document except ``keep``; their evidence and notes go with them."""
+    ids = [r[0] for r in conn.execute("SELECT id FROM claims WHERE document_id = ?", (document_id,))]
+    gone = sorted(set(ids) - set(keep))
+    for i in range(0, len(gone), _CHUNK):
+        part = gone[i : i + _CHUNK]
+        marks = ", ".join("?" * len(part))
+        for table, column in (("evidence", "claim_id"), ("claim_notes", "claim_id"), ("claims", "id")):
+            conn.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", part)
+    return len(gone)
+
+
+def add_review(conn: sqlite3.Connection, claim_id: str, decision: str, reviewer: str, made: str) -> bool:
+    """Record a decision and make it the claim's review status; False when there is no such claim."""
+    if conn.execute("SELECT 1 FROM claims WHERE id = ?", (claim_id,)).fetchone() is None:
+        return False
+    conn.execute("INSERT INTO reviews (claim_id, decision, reviewer, made) VALUES (?, ?, ?, ?)",
+                 (claim_id, decision, reviewer, made))  # fmt: skip
+    conn.execute("UPDATE claims SET review = ? WHERE id = ?", (decision, claim_id))
+    return True
+
+
+def review_history(conn: sqlite3.Connection, claim_id: str) -> list[tuple[str, str, str]]:
+    """(decision, reviewer, made) of every decision on the claim, oldest first."""
+    rows = conn.execute("SELECT decision, reviewer, made FROM reviews WHERE claim_id = ? ORDER BY id", (claim_id,))
+    return [(r[0], r[1], r[2]) for r in rows]
+
+
+def entity_ids_by_name(conn: sqlite3.Connection, key: str) -> list[str]:
+    """Entities whose id is ``key``, else whose name or an alias is ``key`` (ASCII case-insensitive)."""
+    if conn.execute("SELECT 1 FROM entities WHERE id = ?", (key,)).fetchone():
+        return [key]
+    rows = conn.execute(
+        "SELECT id FROM entities WHERE name = ? COLLATE NOCASE UNION "
+        "SELECT entity_id FROM aliases WHERE name = ? COLLATE NOCASE",
+        (key, key),
+    )
+    return sorted({r[0] for r in rows})
+
+
+def entity_name_index(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(entity id, name or alias) of every entity: the slow path of name resolution."""
+    rows = conn.execute("SELECT id, name FROM entities UNION ALL SELECT entity_id, name FROM aliases")
+    return [(r[0], r[1]) for r in rows]
+
+
+def entity_name_map(conn: sqlite3.Connection) -> dict[str, str]:
+    """Entity id → canonical name, for every entity."""
+    return {r[0]: r[1] for r in conn.execute("SELECT id, name FROM entities")}
+
+
+def get_entities(conn: sqlite3.Connection, ids: Sequence[str], *, aliases: bool = False) -> dict[str, Entity]:
+    found: dict[str, Entity] = {}
+    unique = sorted(set(ids))
+    for i in range(0, len(unique), _CHUNK):
+        part = unique[i : i + _CHUNK]
+        for r in conn.execute(f"SELECT * FROM entities WHERE id IN ({', '.join('?' * len(part))})", part):
+            found[r["id"]] = Entity(
+                id=r["id"], kind=EntityKind(r["kind"]), name=r["name"],
+                aliases=entity_aliases(conn, r["id"]) if aliases else (), country=r["country"], sector=r["sector"],
+                lat=r["lat"], lon=r["lon"], geonames_id=r["geonames_id"], feature=r["feature"],
+                precision=r["precision"], provisional=bool(r["provisional"]), source=r["source"],
+                description=r["description"],
+            )  # fmt: skip
+    return found
+
+
+def alias_rows(conn: sqlite3.Connection, entity_id: str, *, limit: int = 100) -> list[sqlite3.Row]:
+    """An entity's aliases; for one a document introduced, that document's outlet, date and the quoted span."""
+    return conn.execute(
+        "SELECT a.name, a.source, a.lang, a.ambiguous, d.id AS document, d.outlet, d.published, d.clean_text "
+        "FROM aliases a LEFT JOIN documents d ON a.source LIKE 'document:%' "
+        "AND d.id = substr(a.source, 10, instr(substr(a.source, 10), ':') - 1) "
+        "WHERE a.entity_id = ? ORDER BY a.rowid LIMIT ?",
+        (entity_id, limit),
+    ).fetchall()
+
+
+def place_points(conn: sqlite3.Connection, ids: Sequence[str] | None = None) -> dict[str, tuple[float, float]]:
+    """(lat, lon) of places with coordinates: the given ids, or every place."""
+    sql = "SELECT id, lat, lon FROM entities WHERE lat IS NOT NULL AND lon IS NOT NULL"
+    if ids is None:
+        return {r[0]: (r[1], r[2]) for r in conn.execute(sql)}
+    found: dict[str, tuple[float, float]] = {}
+    unique = sorted(set(ids))
+    for i in range(0, len(unique), _CHUNK):
+        part = unique[i : i + _CHUNK]
+        for r in conn.execute(f"{sql} AND id IN ({', '.join('?' * len(part))})", part):
+            found[r[0]] = (r[1], r[2])
+    return found
+
+
+def event_place_counts(conn: sqlite3.Connection, entity_id: str, *, limit: int = 20) -> list[tuple[str, int]]:
+    """Places of the entity's events (as actor or recipient) with their number of events, most first.
+    Counted on the claim_actors index: rejected events are included."""
+    rows = conn.execute(
+        "SELECT place, count(*) FROM claim_actors WHERE entity_id = ? AND place IS NOT NULL "
+        "GROUP BY place ORDER BY 2 DESC, 1 LIMIT ?",
+        (entity_id, limit),
+    )
+    return [(r[0], r[1]) for r in rows]
+
+
+def event_reported_range(conn: sqlite3.Connection, entity_id: str) -> tuple[str | None, str | None]:
+    """First and last report date of the entity's events (as actor or recipient)."""
+    row = conn.execute("SELECT min(reported), max(reported) FROM claim_actors WHERE entity_id = ?", (entity_id,))
+    first, last = row.fetchone()
+    return first, last
+
+
+_SUMMARY = (
+    "SELECT c.subject, c.predicate, c.object, c.role, count(*) AS claims, "
+    "count(DISTINCT CASE WHEN c.polarity != 'negated' THEN COALESCE(d.cluster, 'claim:' || c.id) END) AS affirmed, "
+    "count(DISTINCT CASE WHEN c.polarity = 'negated' THEN COALESCE(d.cluster, 'claim:' || c.id) END) AS negated, "
+    "count(DISTINCT COALESCE(d.cluster, 'claim:' || c.id)) AS sources, min(c.reported) AS first_reported, "
+    "max(c.reported) AS last_reported, min(COALESCE(c.valid_start, c.reported)) AS valid_start, "
+    "max(COALESCE(c.valid_end, c.reported)) AS valid_end, "
+    "max(c.extractor LIKE 'theatre:%' AND c.valid_start IS NULL) AS open_start, "
+    "max(c.extractor LIKE 'theatre:%' AND c.valid_end IS NULL) AS open_end, "
+    "max(c.extractor LIKE 'theatre:%') AS curated, "
+    "group_concat(DISTINCT COALESCE(c.claimant, d.outlet, n.source_note)) AS claimants "
+    "FROM claims c" + _JOINS
+)
+
+
+def relation_summaries(
+    conn: sqlite3.Connection, ids: Sequence[str], *, side: str, predicates: Sequence[str], limit: int
+) -> list[sqlite3.Row]:
+    """Per relation (subject, predicate, object, role) with one of ``ids`` on ``side`` (subject or object):
+    claims, independent sources (affirming, denying, all), report and valid date ranges, claimants.
+    Rejected and non-asserting (hypothetical, future, feared) claims are left out. Best supported first."""
+    column = {"subject": "c.subject", "object": "c.object"}[side]
+    params: list[object] = []
+    where = f"{_in(column, list(ids), params)} AND {_in('c.predicate', list(predicates), params)}"
+    return conn.execute(
+        f"{_SUMMARY} WHERE {where} AND c.review != 'rejected' AND c.modality NOT IN ('hypothetical', 'future', "
+        "'feared') GROUP BY c.subject, c.predicate, c.object, c.role ORDER BY sources DESC, last_reported DESC LIMIT ?",
+        [*params, limit],
+    ).fetchall()
+
+
+def contested_triples(conn: sqlite3.Connection, *, limit: int) -> list[tuple[str, str, str | None]]:
+    """(subject, predicate, object) of non-event relations stated both affirmed and negated."""
+    rows = conn.execute(
+        "SELECT subject, predicate, object FROM claims WHERE predicate != 'event' AND review != 'rejected' "
+        "AND modality NOT IN ('hypothetical', 'future', 'feared') "
+        "GROUP BY subject, predicate, object HAVING count(DISTINCT polarity) > 1 LIMIT ?",
+        (limit,),
+    )
+    return [(r[0], r[1], r[2]) for r in rows]
+
+
+def document_texts(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, sqlite3.Row]:
+    """id, title, outlet, published, url, cluster and clean text of the given documents."""
+    unique = sorted(set(ids))
+    marks = ", ".join("?" * len(unique))
+    rows = conn.execute(
+        f"SELECT id, title, outlet, published, url, cluster, clean_text FROM documents WHERE id IN ({marks})", unique
+    )
+    return {r["id"]: r for r in rows}
