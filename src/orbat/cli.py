@@ -24,6 +24,9 @@ from orbat.settings import Settings, default_db_path
 
 __all__ = ["main", "cli"]
 
+# the names of orbat.export.FORMATS, listed here so that `orbat --help` does not import the exporters
+EXPORT_FORMATS = ("jsonl", "csv", "acled", "geojson", "graphml", "stix")
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", "db_path", metavar="PATH", help="SQLite database (default: $ORBAT_DB or ./orbat.db).")
@@ -225,7 +228,7 @@ def _print_run(r: dict[str, Any]) -> None:
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="jsonl", show_default=True)
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="File (default stdout).")
 @click.pass_obj
 def export(settings: Settings, fmt: str, output: TextIO) -> None:
@@ -236,3 +239,21 @@ def export(settings: Settings, fmt: str, output: TextIO) -> None:
         counts = _call(FORMATS[fmt], conn, output)
     if output is not sys.stdout:
         click.echo(", ".join(f"{n} {t}s" for t, n in counts.items()) or "nothing to export", err=True)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to bind; anything but the loopback exposes the database to the network.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--token", metavar="TOKEN", help="Allow reviews (writes) with this token (default: $ORBAT_TOKEN; "
+              "without one the server is read-only).")
+@click.pass_obj
+def serve(settings: Settings, host: str, port: int, token: str | None) -> None:
+    """Serve the HTTP API (OpenAPI at /docs) and the web UI on HOST:PORT until interrupted."""
+    from orbat.api import serve as run_server
+
+    click.echo(f"orbat: http://{host}:{port}/  (API at /api, OpenAPI at /docs; Ctrl-C stops)", err=True)
+    _call(run_server, settings, host=host, port=port, token=token)
+
+
+from orbat import cli_query  # noqa: E402,F401  (registers the query commands on the group)
