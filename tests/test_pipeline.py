@@ -172,3 +172,20 @@ def test_process_pool_gives_the_same_database_as_one_process(tmp_path):
     subprocess.run(_cli(one, str(corpus)), check=True, stdout=subprocess.DEVNULL)
     subprocess.run(_cli(pool, "--workers", "2", str(corpus)), check=True, stdout=subprocess.DEVNULL)
     assert _snapshot(pool) == _snapshot(one) and len(_snapshot(one)) == 60
+
+
+@pytest.mark.model
+def test_every_entity_a_document_names_is_stored_with_the_pack(tmp_path):
+    """Mentions and claims point at entity rows: the pack's (synced once per run) and the GeoNames places."""
+    _write(tmp_path / "a.txt", "---\npublished: 2025-06-17\n---\nKataib Hezbollah fighters were deployed to "
+                               "Al-Qaim and to Mosul on Monday, officials in Baghdad said.")  # fmt: skip
+    conn = store.connect(":memory:")
+    ingest([str(tmp_path / "a.txt")], conn=conn, settings=Settings(), deps=IngestDeps())
+    dangling = conn.execute(
+        "SELECT DISTINCT m.entity_id FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id "
+        "WHERE m.entity_id IS NOT NULL AND e.id IS NULL").fetchall()  # fmt: skip
+    assert dangling == []
+    assert conn.execute("SELECT count(*) FROM entities WHERE id LIKE 'geonames:%'").fetchone()[0] >= 1
+    assert conn.execute("SELECT name FROM entities WHERE id = 'kataib-hezbollah'").fetchone() is not None
+    curated = conn.execute("SELECT count(*) FROM claims WHERE extractor LIKE 'theatre:%'").fetchone()[0]
+    assert curated > 100

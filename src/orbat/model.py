@@ -312,7 +312,7 @@ class Analysis:
 
     document: Document
     mentions: tuple[Mention, ...] = ()
-    entities: tuple[Entity, ...] = ()  # provisional entities the document introduced
+    entities: tuple[Entity, ...] = ()  # entities beyond the theatre pack it names: GeoNames places, provisional actors
     claims: tuple[Claim, ...] = ()  # alias_of claims, relations, events
     judgements: tuple[IdentityJudgement, ...] = ()
     # the spaCy Doc over document.clean_text, handed from recognition to extraction in the same

@@ -21,7 +21,9 @@ from orbat.ingest.fetch import Fetcher, OfflineFetcher
 from orbat.ingest.readers import read_documents
 from orbat.ingest.sources import iter_inputs
 from orbat.model import Analysis, Document, DocumentKind, Fingerprint, RunSummary, Skip
+from orbat.reason.theatre import sync_theatre
 from orbat.settings import Settings
+from orbat.theatres import load_theatre
 from orbat.work import AnalyserFactory, BatchJob, BatchResult, Prepared, build_analyser
 
 __all__ = ["IngestDeps", "ingest", "fill_metadata"]
@@ -60,6 +62,8 @@ def ingest(
     with store.transaction(conn):
         interrupted = store.close_interrupted_runs(conn)
         run_id = store.start_run(conn, list(args) or list(targets))
+    if settings.nlp:  # the pack's entities and curated relations, which the documents' claims refer to
+        sync_theatre(conn, load_theatre(settings.theatre))
     engine = make_engine(deps.engine, settings, deps.analyser_factory, address=deps.address)
     in_flight: set[str] = set()  # ids sent to the engine and not yet written
     try:

@@ -70,5 +70,6 @@ def claim_record(c: Claim) -> dict[str, object]:
         "end": c.valid.end, "time_precision": c.valid.precision, "size": c.size,
         "fatalities": {"low": f.low, "best": f.best, "high": f.high}, "polarity": c.polarity,
         "modality": c.modality, "claimant": c.claimant, "confidence": c.confidence, "extractor": c.extractor,
+        "review": c.review, "source_note": c.source_note,
         "evidence": [{"document": e.document, "start": e.start, "end": e.end, "quote": e.quote} for e in c.evidence],
     }  # fmt: skip

@@ -67,6 +67,7 @@ class _State:
     index: AliasIndex
     local: dict[str, str] = field(default_factory=dict)  # key or acronym -> entity id
     provisional: dict[str, Entity] = field(default_factory=dict)
+    places: dict[str, Entity] = field(default_factory=dict)  # gazetteer places outside the pack, by id
     actors: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, entity id) in order
     people: list[tuple[str, int, int, str | None]] = field(default_factory=list)  # (last key, start, end, id)
     claims: list[Claim] = field(default_factory=list)
@@ -99,6 +100,8 @@ def resolve_candidates(
         if c.label is MentionLabel.PLACE:
             place, score = place_results.get((c.start, c.end), (None, 0.0))
             entity_id, method = (place.id if place else None), "gazetteer"
+            if place is not None and place.id not in index.entities:  # a GeoNames place: the store needs its row
+                state.places[place.id] = place
         elif c.source == "shortform":
             entity_id, score, method = _short_form(state, c)
             if entity_id is None:
@@ -113,7 +116,8 @@ def resolve_candidates(
         for link in by_anchor.get((c.start, c.end), ()):
             _register_alias(state, link, entity_id)
         mentions.append(_mention(doc, c, entity_id, score, method))
-    return Resolved(tuple(mentions), tuple(state.provisional.values()), tuple(state.claims), tuple(state.judgements))
+    entities = (*state.places.values(), *state.provisional.values())
+    return Resolved(tuple(mentions), entities, tuple(state.claims), tuple(state.judgements))
 
 
 def _resolve_places(

@@ -155,7 +155,10 @@ def document_mentions(conn: sqlite3.Connection, doc_id: str) -> list[Mention]:
 
 
 def iter_claims(conn: sqlite3.Connection) -> Iterator[Claim]:
-    for r in conn.execute("SELECT * FROM claims ORDER BY rowid").fetchall():
+    """Every claim in storage order, streamed (curated ones with the publication their pack cites)."""
+    rows = conn.execute("SELECT c.*, n.source_note FROM claims c LEFT JOIN claim_notes n ON n.claim_id = c.id "
+                        "ORDER BY c.rowid")  # fmt: skip
+    for r in rows:
         yield _row_to_claim(conn, r)
 
 
@@ -171,4 +174,5 @@ def _row_to_claim(conn: sqlite3.Connection, r: sqlite3.Row) -> Claim:
         fatalities=Fatalities(r["fatalities_low"], r["fatalities_best"], r["fatalities_high"]),
         geo_precision=r["geo_precision"], acled_event_type=r["acled_event_type"],
         acled_sub_event_type=r["acled_sub_event_type"],
+        source_note=r["source_note"] if "source_note" in r.keys() else None,
     )  # fmt: skip
