@@ -60,7 +60,7 @@ def _attributed(analysis: Analysis, claim: Claim, trigger: int) -> Claim:
     evidence = claim.evidence[0] if claim.evidence else None
     if evidence is not None and not analysis.document.is_body(evidence.start, evidence.end):
         return claim  # a photo caption speaks for the picture desk: asserted, outlet's voice
-    a = attribute(analysis.parse, trigger, analysis.mentions)
+    a = attribute(analysis.parse, trigger, analysis.mentions, text=analysis.document.clean_text)
     return replace(
         claim,
         claimant=a.claimant,

@@ -94,12 +94,16 @@ class _Reading:
     speaker: Any = None  # the innermost speech verb token
 
 
-def attribute(parse: Any, trigger_index: int, mentions: Sequence[Mention]) -> Attribution:
-    """The claimant, modality and polarity of the claim whose trigger is token ``trigger_index``."""
+def attribute(parse: Any, trigger_index: int, mentions: Sequence[Mention], *, text: str | None = None) -> Attribution:
+    """The claimant, modality and polarity of the claim whose trigger is token ``trigger_index``.
+
+    ``text`` is ``parse.text`` when the caller has it at hand (spaCy joins its tokens on every read).
+    """
     tok = parse[trigger_index]
+    text = parse.text if text is None else text
     reading = _walk(tok)
     _sentence_cues(tok, reading)
-    claimant, text, factor = _claimant(parse, tok, reading, mentions)
+    claimant, said, factor = _claimant(parse, tok, reading, mentions, text)
     if claimant is not None and not reading.modalities & {"reported", "claimed", "denied", "feared"}:
         reading.modalities.add("reported")
     modality = next((m for m in _ORDER if m in reading.modalities), "asserted")
@@ -107,7 +111,7 @@ def attribute(parse: Any, trigger_index: int, mentions: Sequence[Mention]) -> At
     if modality == "denied":
         reading.negated = True
     polarity = "negated" if reading.negated else "affirmed"
-    return Attribution(claimant, modality, polarity, round(_FACTOR[modality] * factor, 3), text)
+    return Attribution(claimant, modality, polarity, round(_FACTOR[modality] * factor, 3), said)
 
 
 def _walk(tok: Any) -> _Reading:
@@ -171,7 +175,8 @@ def _has_aux(tok: Any, words: set[str]) -> bool:
     return any(c.lower_ in words for t in (tok, *tok.ancestors) for c in t.children if c.dep_ == "aux")
 
 
-def _claimant(parse: Any, tok: Any, reading: _Reading, mentions: Sequence[Mention]) -> tuple[str | None, str | None, float]:
+def _claimant(parse: Any, tok: Any, reading: _Reading, mentions: Sequence[Mention],
+              text: str) -> tuple[str | None, str | None, float]:
     if reading.speaker is not None:
         found = _speaker_of(parse, reading.speaker, mentions)
         if found is not None:
@@ -180,7 +185,7 @@ def _claimant(parse: Any, tok: Any, reading: _Reading, mentions: Sequence[Mentio
     if according is not None:
         reading.modalities.add("reported")
         return (*_describe(parse, according, mentions), 1.0)
-    verb = _quote_speech_verb(parse, tok)
+    verb = _quote_speech_verb(parse, tok, text)
     if verb is not None:
         kind = SPEECH_VERBS.get(verb.lower_, "reported")
         reading.modalities.add(kind)
@@ -248,9 +253,8 @@ def _according_to(tok: Any) -> Any | None:
     return None
 
 
-def _quote_speech_verb(parse: Any, tok: Any) -> Any | None:
+def _quote_speech_verb(parse: Any, tok: Any, text: str) -> Any | None:
     """Inside a quotation without a speech verb of its own: the speech verb where it closes or opens."""
-    text = parse.text
     para_start = text.rfind("\n", 0, tok.idx) + 1
     para_end = text.find("\n", tok.idx)
     para_end = len(text) if para_end < 0 else para_end
@@ -261,14 +265,14 @@ def _quote_speech_verb(parse: Any, tok: Any) -> Any | None:
         return None
     close = _QUOTES.search(text, tok.idx, para_end)
     for index in ([close.end()] if close else []) + [para_start]:
-        verb = _speech_verb_near(parse, index)
+        verb = _speech_verb_near(parse, index, len(text))
         if verb is not None:
             return verb
     return None
 
 
-def _speech_verb_near(parse: Any, index: int) -> Any | None:
-    span = parse.char_span(index, min(index + 1, len(parse.text)), alignment_mode="expand")
+def _speech_verb_near(parse: Any, index: int, text_length: int) -> Any | None:
+    span = parse.char_span(index, min(index + 1, text_length), alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     sent = span[0].sent

@@ -80,16 +80,15 @@ def ruler_patterns(entities: Iterable[Entity], index: AliasIndex, nlp: Language)
             ids = index.exact(name)
             pid = {"id": ids[0]} if len(ids) == 1 else {}
             patterns.extend({"label": label, "pattern": p, **pid} for p in _name_patterns(name, nlp))
-    for demonym, country in DEMONYMS.items():
-        nouns = [{"LOWER": {"IN": list(FORCE_NOUNS)}}]
-        security = {"LOWER": {"IN": ["security", "government", "regime", "armed", "special"]}, "OP": "?"}
-        dem = {"LOWER": demonym}
-        patterns.append({"label": "ACTOR", "pattern": [dem, security, *nouns], "id": f"demonym:{country}"})
-        militia = [dem, {"LOWER": {"IN": list(MILITIA_NOUNS)}}]
-        patterns.append({"label": "ACTOR", "pattern": militia, "id": f"demonym-militia:{country}"})
+    for demonym, country in DEMONYMS.items():  # "Iraqi security forces", "Syrian militias"
+        forces = (f"{demonym} {q}{noun}" for q in _FORCE_QUALIFIERS for noun in FORCE_NOUNS)
+        patterns.extend({"label": "ACTOR", "pattern": p, "id": f"demonym:{country}"} for p in forces)
+        militias = (f"{demonym} {noun}" for noun in MILITIA_NOUNS)
+        patterns.extend({"label": "ACTOR", "pattern": p, "id": f"demonym-militia:{country}"} for p in militias)
     return patterns
 
 
+_FORCE_QUALIFIERS = ("", "security ", "government ", "regime ", "armed ", "special ")
 _MAX_SPELLINGS = 256  # a multi-word name with more spelling combinations stays a token pattern
 _OPTIONAL_WORDS = ("al", "el", "the")
 _HYPHENS = ("-", "‐", "–")
@@ -101,7 +100,7 @@ def _name_patterns(name: str, nlp: Language) -> list[object]:
     its Matcher tries every token pattern at every token), token patterns where a phrase list would
     explode. Single words are case-sensitive phrases (a capitalised name, never the common word)."""
     if is_acronym(name):
-        return [[{"ORTH": name}], [{"ORTH": name.replace(".", "")}]] if "." in name else [[{"ORTH": name}]]
+        return [{_CASE_KEY: form} for form in dict.fromkeys((name, name.replace(".", "")))]
     words = [t.text for t in nlp.make_doc(name)]
     if len(words) == 1:
         spellings = spelling_variants(words[0])
