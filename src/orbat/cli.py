@@ -238,7 +238,7 @@ def export(settings: Settings, fmt: str, output: TextIO) -> None:
     with _connection(settings, readonly=True) as conn:
         counts = _call(FORMATS[fmt], conn, output)
     if output is not sys.stdout:
-        click.echo(", ".join(f"{n} {t}s" for t, n in counts.items()) or "nothing to export", err=True)
+        click.echo(", ".join(f"{t}: {n}" for t, n in counts.items()) or "nothing to export", err=True)
 
 
 @cli.command()

@@ -59,7 +59,7 @@ def build_nlp_deps(settings: Settings) -> NlpDeps:
 
     theatre = load_theatre(settings.theatre)
     gazetteer = build_gazetteer(theatre)
-    nlp = spacy.load(SPACY_MODEL)
+    nlp = spacy.load(SPACY_MODEL, exclude=["lemmatizer"])  # nothing reads lemmas: the lexicons carry inflections
 
     def resolve_places(names: Sequence[str]) -> list[tuple[Entity | None, float]]:
         return resolve_document_places(names, gazetteer=gazetteer)

@@ -131,8 +131,10 @@ def _row_to_entity(conn: sqlite3.Connection, r: sqlite3.Row) -> Entity:
 def iter_entities(conn: sqlite3.Connection, *, referenced_only: bool = False) -> Iterator[Entity]:
     sql = "SELECT * FROM entities"
     if referenced_only:
-        sql += " WHERE id IN (SELECT entity_id FROM mentions) OR provisional = 1"
-    for r in conn.execute(sql + " ORDER BY id").fetchall():
+        sql += (" WHERE provisional = 1 OR id IN (SELECT entity_id FROM mentions) OR id IN (SELECT subject FROM claims)"
+                " OR id IN (SELECT object FROM claims) OR id IN (SELECT place FROM claims)"
+                " OR id IN (SELECT claimant FROM claims) OR id IN (SELECT entity_id FROM claim_actors)")
+    for r in conn.execute(sql + " ORDER BY id"):
         yield _row_to_entity(conn, r)
 
 
