@@ -189,3 +189,15 @@ def test_every_entity_a_document_names_is_stored_with_the_pack(tmp_path):
     assert conn.execute("SELECT name FROM entities WHERE id = 'kataib-hezbollah'").fetchone() is not None
     curated = conn.execute("SELECT count(*) FROM claims WHERE extractor LIKE 'theatre:%'").fetchone()[0]
     assert curated > 100
+
+
+def test_short_reports_sharing_only_a_boilerplate_line_stay_apart(tmp_path):
+    line = "This note was prepared by the regional monitoring desk for internal reading only. "
+    bodies = ["A convoy of fuel trucks crossed the river bridge at dawn and headed north toward the hills. ",
+              "The provincial council met to discuss water shortages and the price of bread in the markets. ",
+              "Two schools in the eastern district reopened after repairs to their roofs and windows were done. "]  # fmt: skip
+    for i, body in enumerate(bodies):
+        _write(tmp_path / f"{i}.txt", line + body * 3)
+    conn = store.connect(":memory:")
+    _ingest(conn, tmp_path)
+    assert len({r[0] for r in conn.execute("SELECT cluster FROM documents")}) == 3

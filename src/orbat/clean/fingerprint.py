@@ -29,7 +29,8 @@ BANDS = 32
 ROWS = 4
 PERMUTATIONS = BANDS * ROWS
 SCHEME = "affine32"  # datasketch's hashing scheme; stored signatures are only comparable within one scheme
-SHORT_DOCUMENT_WORDS = 120  # at or below this a single shared sentence makes one story
+SHORT_DOCUMENT_WORDS = 120  # at or below this a single shared sentence can make one story...
+SHORT_CONTAINED = 0.5  # ...when at least this share of the short text is estimated to be in the other
 MIN_SENTENCE_WORDS = 8
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?<=[.!?\"”])\s+|\n+")
@@ -98,7 +99,16 @@ def same_story(
     if shared_sentences == 0:
         return False
     shorter = min(new.words, other_words)
-    if shorter <= SHORT_DOCUMENT_WORDS:
-        return True
+    if shorter <= SHORT_DOCUMENT_WORDS:  # a teaser repeating a lede: most of the short text is in the long one
+        return _containment(estimate, shorter, max(new.words, other_words)) >= SHORT_CONTAINED
     fewer = max(min(len(new.sentences), other_sentences), 1)
     return shared_sentences >= 2 and shared_sentences * 2 >= fewer
+
+
+def _containment(jaccard: float, small: int, large: int) -> float:
+    """Estimated share of the smaller set inside the larger, from their Jaccard index and sizes.
+
+    |A∩B| = J(|A|+|B|)/(1+J). A boilerplate line shared by two short reports ("sample data, not a
+    real article", an agency sign-off) is a small share of either; a teaser's lede is most of it.
+    """
+    return jaccard * (small + large) / ((1.0 + jaccard) * max(small, 1))
