@@ -260,3 +260,11 @@ def test_unresolved_mentions_give_no_ids(nlp, deps):
 def test_future_cooperation_is_agree_and_future_force_is_threaten(nlp, deps):
     assert [c.event_type for c in _events(nlp, deps, "The Syrian Army will withdraw from Tarfawi next month.", [SAA, TARFAWI])] == ["AGREE"]
     assert [c.event_type for c in _events(nlp, deps, "Kataib Hezbollah says it will shell Tarfawi.", [KH, TARFAWI])] == ["THREATEN"]
+
+
+def test_sponsor_named_before_backed_is_not_the_actor(nlp, deps):
+    iran = ("Iran", MentionLabel.ACTOR, "iran")
+    (militias,) = _events(nlp, deps, "Officials said the drone was launched by Iran-backed militias operating from the desert.", [iran])
+    assert "iran" not in militias.actors
+    (kh,) = _events(nlp, deps, "Iran-backed Kataib Hezbollah fired a rocket at the base on Sunday.", [iran, KH])
+    assert kh.actors == ("kh",)
