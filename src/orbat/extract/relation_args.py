@@ -14,7 +14,8 @@ from typing import Any
 
 from orbat.model import Analysis, Mention, MentionLabel
 
-__all__ = ["Arg", "DocIndex", "index_document", "arg_at", "phrase_args", "as_actor", "subjects", "children"]
+__all__ = ["Arg", "DocIndex", "index_document", "arg_at", "phrase_args", "as_actor", "subjects", "children",
+           "participants", "supported"]
 
 _ARG_LABELS = frozenset({MentionLabel.ACTOR, MentionLabel.PERSON, MentionLabel.PLACE})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
@@ -23,6 +24,7 @@ _GENERIC_HEADS = frozenset({
     "commander", "army", "police", "personnel", "element", "militia", "faction", "brigade", "ranks", "side",
     "government", "regime", "authority", "authorities", "administration", "military", "jet", "aircraft", "drone",
     "warplane", "positions", "affiliate", "proxy", "detachment", "convoy", "reinforcement", "advisor", "adviser",
+    "strike", "airstrike", "artillery", "vehicle",
 })
 _STATE_HEADS = frozenset({
     "government", "regime", "authorities", "administration", "forces", "troops", "army", "military", "soldiers",
@@ -33,6 +35,10 @@ _PLACE_HEADS = frozenset({
     "province", "district", "territory", "side", "outskirts", "airport", "site", "road", "highway", "desert", "frontier",
     "camp", "position", "positions", "countryside", "governorate", "strip", "zone", "stretch", "corridor",
 })
+_NAMED_UNIT_HEADS = frozenset({"city", "town", "village", "province", "district", "governorate", "region"})
+_SUPPORT_NOUNS = frozenset({"support", "help", "assistance", "aid", "backing"})
+_SUPPORT_VERBS = frozenset({"support", "supports", "supported", "supporting", "back", "backs", "backed", "backing",
+                            "help", "helps", "helped", "helping", "assist", "assists", "assisted", "assisting"})
 _ANAPHORS = frozenset({"it", "they", "its", "their"})
 _RELATIVE = frozenset({"which", "who", "that", "whom"})
 
@@ -97,8 +103,8 @@ def _one_phrase(ix: DocIndex, tok: Any) -> Arg | None:
         return _one_phrase(ix, tok.head.head)
     if tok.lower_ in _ANAPHORS and tok.dep_ in ("nsubj", "nsubjpass", "poss"):
         return _antecedent(ix, tok)
-    for c in tok.children:
-        if c.dep_ in _MODIFIER_DEPS:
+    for c in tok.children:  # "Hezbollah fighters", "the PMF's brigades" (but "Syria's Kurds" are not Syria)
+        if c.dep_ in _MODIFIER_DEPS and (c.dep_ != "poss" or _generic(tok) or tok.lower_ in _STATE_HEADS):
             found = arg_at(ix, c)
             if found is not None:
                 return found
@@ -114,9 +120,18 @@ def _one_phrase(ix: DocIndex, tok: Any) -> Arg | None:
 
 
 def _antecedent(ix: DocIndex, tok: Any) -> Arg | None:
-    """"X denied that it had …" → X: the subject of a clause above the pronoun's own."""
-    for verb in tok.head.ancestors:
-        for subj in children(verb, "nsubj", "nsubjpass"):
+    """The nearest phrase above the pronoun's own that can stand for it.
+
+    "X denied that it had …" → X (the subject of a clause above); "support for X in their fight"
+    and "X, which said it …" → X (the named phrase the pronoun's phrase hangs from); "W pledged
+    support for X in their fight" → X (the supported side, before the clause's subject).
+    """
+    for above in tok.head.ancestors:
+        if above.pos_ in ("NOUN", "PROPN"):
+            found = arg_at(ix, above)
+            if found is not None and found.label is not MentionLabel.PLACE:
+                return found
+        for subj in [*supported(above), *children(above, "nsubj", "nsubjpass")]:
             if subj.lower_ not in _ANAPHORS:
                 found = arg_at(ix, subj)
                 if found is not None and found.label is not MentionLabel.PLACE:
@@ -154,11 +169,20 @@ def phrase_args(ix: DocIndex, tok: Any, *, places: bool = False) -> list[Arg]:
 
 
 def _nested_place(ix: DocIndex, tok: Any) -> Arg | None:
-    """"the border near Tarfawi" / "a base in Al-Qaim" → the place named inside a generic place phrase."""
+    """"the border near Tarfawi" / "a base in Al-Qaim" / "the city of Mosul" → the place named inside a
+    generic place phrase; "Mosul is the largest city held by X" → the copula's subject."""
     if tok.lower_ not in _PLACE_HEADS:
         return None
+    if tok.dep_ == "attr":
+        for subj in children(tok.head, "nsubj"):
+            found = arg_at(ix, subj) or _nested_place(ix, subj)
+            if found is not None and found.label is MentionLabel.PLACE:
+                return found
+    preps = ("near", "in", "at", "outside")
+    if tok.lower_.rstrip("s") in _NAMED_UNIT_HEADS:  # "the town of Al-Qaim" (but not "the outskirts of Al-Qaim")
+        preps += ("of",)
     for p in children(tok, "prep"):
-        if p.lower_ in ("near", "in", "at", "outside"):
+        if p.lower_ in preps:
             for g in children(p, "pobj"):
                 found = arg_at(ix, g)
                 if found is not None and found.label is MentionLabel.PLACE:
@@ -202,4 +226,38 @@ def subjects(ix: DocIndex, verb: Any, *, passive_object: bool) -> list[Any]:
         if cur.dep_ == "pcomp":
             cur = cur.head
         cur = cur.head
+    return []
+
+
+def _beneficiaries(noun: Any) -> list[Any]:
+    return [g for p in children(noun, "prep") if p.lower_ in ("for", "of", "to") for g in children(p, "pobj")]
+
+
+def supported(verb: Any) -> list[Any]:
+    """"W pledged support for X" / "W gave assistance to X" / "W backed X" → X: whom the verb supports."""
+    if verb.lower_ in _SUPPORT_VERBS:
+        return list(children(verb, "dobj"))
+    return [g for d in children(verb, "dobj") if d.lower_ in _SUPPORT_NOUNS for g in _beneficiaries(d)]
+
+
+def participants(ix: DocIndex, noun: Any) -> list[Any]:
+    """Tokens for who takes part in the effort ``noun`` names, from the phrase its "in" hangs from.
+
+    "X took part in the fight against Y" / "X were accused of abuses during operations against Y" → the
+    clause's subject; "support for X in the fight" → X; "X in the campaign" → X; "X led efforts in the
+    campaign" → the subject of the verb governing the phrase.
+    """
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "during", "throughout"):
+        return []
+    gov = noun.head.head
+    while gov.pos_ == "ADV" and gov.head.i != gov.i:  # "elsewhere in the campaign, X …"
+        gov = gov.head
+    if gov.pos_ in ("VERB", "AUX"):
+        return supported(gov) or subjects(ix, gov, passive_object=True)
+    if gov.lower_ in _SUPPORT_NOUNS:
+        return _beneficiaries(gov)
+    if phrase_args(ix, gov):
+        return [gov]
+    if gov.dep_ == "dobj":
+        return subjects(ix, gov.head, passive_object=False)
     return []

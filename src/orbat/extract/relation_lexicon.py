@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 __all__ = [
     "VerbFrame", "VERB_FRAMES", "ROLE_NOUNS", "ROLE_PREFIXES", "PART_NOUNS", "MEMBER_NOUNS", "COMPOUND_MODIFIERS",
-    "DEMONYMS", "NOUN_RELATIONS", "ADJ_RELATIONS", "GENERIC_GOVERNMENT", "verb_forms", "noun_forms",
+    "DEMONYMS", "NOUN_RELATIONS", "AGAINST_NOUNS", "EFFORT_NOUNS", "SEIZE_VERBS", "HIT_VERBS", "ADJ_RELATIONS",
+    "GENERIC_GOVERNMENT", "verb_forms", "noun_forms",
 ]
 
 
@@ -31,6 +32,8 @@ class VerbFrame:
     place: bool = False
     role: str | None = None
     particle: str | None = None  # "over" in "took over", "away" in "broke away"
+    passive_only: bool = False  # "X was assigned to Y" (but not "the ministry assigned funds to Y")
+    people_only: bool = False  # the subject must be a person ("soldiers attached to Y" are no unit of Y's)
 
 
 _AT = ("to", "at", "along", "in", "near", "on", "into", "across", "inside", "around", "outside")
@@ -71,6 +74,7 @@ VERB_FRAMES: dict[str, tuple[VerbFrame, ...]] = {
     "train": (VerbFrame("backed_by", ("dobj",), 0.6, inverse=True),),
     "equip": (VerbFrame("backed_by", ("dobj",), 0.7, inverse=True),),
     "support": (VerbFrame("backed_by", ("dobj",), 0.6, inverse=True),),
+    "assist": (VerbFrame("backed_by", ("dobj",), 0.6, inverse=True),),
     # hostility and alliance
     "fight": (VerbFrame("opposed_to", ("dobj", "against"), 0.75),),
     "battle": (VerbFrame("opposed_to", ("dobj", "against", "with"), 0.75),),
@@ -89,6 +93,8 @@ VERB_FRAMES: dict[str, tuple[VerbFrame, ...]] = {
     "join": (VerbFrame("allied_with", ("with",), 0.6, particle="forces"), VerbFrame("part_of", ("dobj",), 0.65)),
     # membership and structure
     "belong": (VerbFrame("part_of", ("to",), 0.75),),
+    "assign": (VerbFrame("part_of", ("to",), 0.7, passive_only=True, people_only=True),),
+    "attach": (VerbFrame("part_of", ("to",), 0.6, passive_only=True, people_only=True),),
     "include": (VerbFrame("part_of", ("dobj",), 0.6, inverse=True),),
     "comprise": (VerbFrame("part_of", ("dobj", "of"), 0.65, inverse=True),),
     "consist": (VerbFrame("part_of", ("of",), 0.65, inverse=True),),
@@ -158,6 +164,21 @@ NOUN_RELATIONS: dict[str, tuple[str, float]] = {
     "defence": ("opposed_to", 0.5), "attack": ("opposed_to", 0.5), "assault": ("opposed_to", 0.55),
     "hostility": ("opposed_to", 0.6), "conflict": ("opposed_to", 0.55), "confrontation": ("opposed_to", 0.6),
 }
+# Nouns of armed action that signal hostility only with "against": "positions against Y", "airstrikes against Y"
+AGAINST_NOUNS: dict[str, float] = {
+    "position": 0.55, "airstrike": 0.65, "strike": 0.6, "munition": 0.55, "raid": 0.6, "mission": 0.5,
+    "effort": 0.5, "struggle": 0.6, "resistance": 0.55, "counteroffensive": 0.6, "counter-offensive": 0.6,
+    "counterattack": 0.6, "bombing": 0.55, "shelling": 0.55, "push": 0.5, "drive": 0.5,
+}
+# Verbs whose subject can be one of those nouns, hitting the other side: "a US strike hit Y's vehicles"
+HIT_VERBS = ("hit", "target", "kill", "destroy", "strike", "pound", "bomb", "shell", "wound")
+# Nouns naming an effort whose infinitive says what it is against: "the campaign to defeat Y"
+EFFORT_NOUNS = frozenset(form for base in ("campaign", "effort", "fight", "operation", "offensive", "war", "mission",
+                                            "push", "bid", "attempt", "drive", "battle", "struggle", "plan", "strategy")
+                         for form in (base, base + "s"))
+# Verbs of taking ground: "X seized Y from Z" says X fought Z, who had held Y
+SEIZE_VERBS = ("seize", "capture", "retake", "recapture", "liberate", "wrest", "reclaim", "free", "take")
+
 # Adjectives with a prepositional object: "opposed to Y", "allied with Y", "present in Y"
 ADJ_RELATIONS: dict[str, tuple[str, tuple[str, ...], float]] = {
     "opposed": ("opposed_to", ("to",), 0.7), "hostile": ("opposed_to", ("to", "toward", "towards"), 0.65),
@@ -194,7 +215,9 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "hold": ("held",), "take": ("took", "taken"), "fight": ("fought",), "lead": ("led",), "send": ("sent",),
     "break": ("broke", "broken"), "split": ("split",), "grow": ("grew", "grown"), "make": ("made",),
     "run": ("ran",), "found": ("founded",), "arm": ("armed",), "back": ("backed",),
-    "retake": ("retook", "retaken"), "stand": ("stood",), "set": ("set",), "withdraw": ("withdrew", "withdrawn"),
+    "retake": ("retook", "retaken"), "free": ("freed",), "hit": ("hit",), "give": ("gave", "given"),
+    "lend": ("lent",), "strike": ("struck", "stricken"), "stand": ("stood",), "set": ("set",),
+    "withdraw": ("withdrew", "withdrawn"),
 }
 _DOUBLE_FINAL = frozenset({"control", "patrol", "equip", "plan", "stop", "drop", "rebel", "commit"})
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from orbat.extract import relation_lexicon as lx
-from orbat.extract.relation_args import Arg, DocIndex, arg_at, children, phrase_args, subjects
+from orbat.extract.relation_args import Arg, DocIndex, arg_at, children, participants, phrase_args, subjects
 from orbat.model import MentionLabel
 
 __all__ = ["Found", "verb_relations", "noun_relations", "adjective_relations", "modifier_relations"]
@@ -24,9 +24,16 @@ _LIGHT_VERBS = frozenset({"have", "has", "had", "having", "gain", "gained", "gai
                           "seeks", "expand", "expanded", "increase", "increased", "deny", "denied", "denies", "say",
                           "conduct", "conducted", "begin", "began", "continue", "continued", "step", "stepped",
                           "claim", "claims", "claimed", "carry", "carrying", "carried", "mount", "mounted", "stage",
-                          "staged", "fight", "fought", "fighting", "wage", "waging", "intensify", "intensified"})
+                          "staged", "fight", "fought", "fighting", "wage", "waging", "intensify", "intensified",
+                          "deliver", "delivered", "delivers", "drop", "dropped", "drops", "fire", "fired", "fires",
+                          "hold", "held", "holds", "direct", "directed", "directs", "join", "joined", "joins"})
+_ACHIEVED = frozenset(form for base in ("manage", "succeed", "begin", "start", "continue")
+                      for form in lx.verb_forms(base))
+_GIVE_FORMS = frozenset(form for base in ("provide", "give", "offer", "lend", "pledge", "extend", "send", "deliver")
+                        for form in lx.verb_forms(base))
 _PERSONAL = frozenset({"ally", "partner", "proxy", "client", "enemy", "foe", "rival", "adversary", "front", "facade",
                        "splinter", "offshoot", "successor"})
+_HIT_FORMS = frozenset(form for base in lx.HIT_VERBS for form in lx.verb_forms(base))
 _PLACE_PREPS = ("in", "at", "on", "along", "inside", "near", "across", "within")
 _UNDER = {"control": "controls", "command": "subordinate_of", "umbrella": "part_of", "auspices": "part_of",
           "leadership": "subordinate_of", "banner": "part_of", "authority": "subordinate_of", "wing": "part_of"}
@@ -83,6 +90,8 @@ def verb_relations(ix: DocIndex, tok: Any, base: str) -> list[Found]:
 
 def _verb_frame(ix: DocIndex, tok: Any, frame: lx.VerbFrame) -> Found | None:
     passive = _passive(tok)
+    if (frame.passive_only and not passive) or (frame.predicate == "controls" and _purpose(tok)):
+        return None
     objs: list[Any] = []
     subj: list[Any] = []
     for spec in frame.obj:
@@ -96,6 +105,11 @@ def _verb_frame(ix: DocIndex, tok: Any, frame: lx.VerbFrame) -> Found | None:
     if not (passive and "dobj" in frame.obj):
         subj = subjects(ix, tok, passive_object=passive)
     s, o = _args(ix, subj), _args(ix, objs, places=frame.place)
+    if frame.people_only:
+        s = tuple(a for a in s if a.label is MentionLabel.PERSON)
+    if not s and frame.predicate == "opposed_to" and tok.dep_ == "acl" and tok.head.lower_ in lx.EFFORT_NOUNS:
+        # "X's campaign to defeat Y" (an effort to take a place is no control of it yet)
+        s = _args(ix, effort_owners(ix, tok.head))
     if not s or not o:
         return None
     if frame.inverse:
@@ -103,11 +117,24 @@ def _verb_frame(ix: DocIndex, tok: Any, frame: lx.VerbFrame) -> Found | None:
     return Found(frame.predicate, s, o, frame.reliability, "verb:" + tok.lower_, frame.role)
 
 
+def _purpose(tok: Any) -> bool:
+    """"X launched an offensive to retake Y" / "X tried to seize Y": an aim, not (yet) a deed."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    return not (tok.dep_ == "xcomp" and tok.head.lower_ in _ACHIEVED)
+
+
 def _light_object(dobj: Any) -> list[Any]:
     """"took control of X" → X; other objects stand for themselves."""
     if dobj.lower_ in _LIGHT_NOUNS:
         return _pobjs(dobj, "of", "over")
     return [dobj]
+
+
+def effort_owners(ix: DocIndex, noun: Any) -> list[Any]:
+    """Who wages the effort a noun names: "X's campaign", "the X campaign", "X launched a campaign",
+    "X took part in the campaign"."""
+    return list(children(noun, "poss", "compound")) + _verb_subjects(ix, noun) + participants(ix, noun)
 
 
 def _holders(ix: DocIndex, tok: Any) -> list[Any]:
@@ -145,7 +172,7 @@ def role_relations(ix: DocIndex, tok: Any, base: str) -> list[Found]:
     role = (prefix + lx.ROLE_NOUNS[base]).strip()
     orgs = _args(ix, _pobjs(tok, "of", "for", "in", "at") + list(children(tok, "poss")))
     orgs += tuple(a for a in _args(ix, list(children(tok, "compound", "nmod"))) if a.label is not MentionLabel.PLACE)
-    orgs = orgs or tuple(_state_modifiers(ix, tok))
+    orgs = orgs or tuple(_state_modifiers(ix, tok)) or _listed_org(ix, tok)
     holder_toks = _holders(ix, tok)
     if tok.dep_ == "compound" or (tok.dep_ == "nsubj" and ix.by_token[tok.head.i] is not None):
         holder_toks.append(tok.head)
@@ -154,6 +181,17 @@ def role_relations(ix: DocIndex, tok: Any, base: str) -> list[Found]:
     if not people or not orgs:
         return []
     return [Found("leads", people, orgs, 0.85 if tok.dep_ in ("appos", "attr") else 0.75, "role:" + base, role)]
+
+
+def _listed_org(ix: DocIndex, tok: Any) -> tuple[Arg, ...]:
+    """"Y, commander, X Command": a role apposition followed straight by the organisation's name."""
+    if tok.dep_ != "appos":
+        return ()
+    nxt = next((c for c in (*children(tok, "appos"), *children(tok.head, "appos")) if c.i > tok.i), None)
+    if nxt is None or nxt.left_edge.i - tok.i != 2 or ix.doc[tok.i + 1].text != ",":
+        return ()
+    arg = arg_at(ix, nxt)
+    return (arg,) if arg is not None and arg.label is MentionLabel.ACTOR else ()
 
 
 def _state_modifiers(ix: DocIndex, tok: Any) -> list[Arg]:
@@ -190,6 +228,11 @@ def noun_relations(ix: DocIndex, tok: Any, base: str, kinds: Mapping[str, str]) 
         out += _under(ix, tok, base)
     elif base in lx.NOUN_RELATIONS:
         out += _relation_noun(ix, tok, base)
+    elif base in lx.AGAINST_NOUNS:  # "X maintained positions against Y", "X's airstrikes against Y"
+        owners, targets = _holders(ix, tok) + effort_owners(ix, tok), _pobjs(tok, "against")
+        if tok.dep_ == "nsubj" and tok.head.lower_ in _HIT_FORMS:  # "a US strike hit Y's vehicles"
+            targets += [d for d in children(tok.head, "dobj") if d.pos_ == "NOUN"]  # "… fighters", "… convoy"
+        out += _found(ix, "opposed_to", owners, targets, lx.AGAINST_NOUNS[base], base)
     return out
 
 
@@ -216,10 +259,7 @@ def _relation_noun(ix: DocIndex, tok: Any, base: str) -> list[Found]:
         owners = _pobjs(tok, "of", "by") + list(children(tok, "poss", "compound")) + _verb_subjects(ix, tok)
         return _found(ix, predicate, owners, _pobjs(tok, *preps), abs(rel), base, places=True)
     if rel < 0:  # the noun names the sponsor side: "Iran, the PMF's backer" / "support from Iran"
-        sponsors = _pobjs(tok, "from", "by") + list(children(tok, "poss", "compound"))
-        clients = _pobjs(tok, "for", "to", "of") + _verb_subjects(ix, tok)
-        if base in ("backer", "sponsor", "patron"):
-            sponsors, clients = _holders(ix, tok), _pobjs(tok, "of", "for", "to") + list(children(tok, "poss"))
+        sponsors, clients = _sponsorship(ix, tok, base)
         return _found(ix, predicate, clients, sponsors, -rel, base)
     out = _between(ix, tok, predicate, rel, base)
     preps = ("with", "of", "for", "to") if predicate == "allied_with" else ("against", "with", "on", "of", "for", "to", "from")
@@ -227,8 +267,28 @@ def _relation_noun(ix: DocIndex, tok: Any, base: str) -> list[Found]:
     if base in _PERSONAL:  # "Iran's ally Hezbollah" / "their Hezbollah allies": the possessor is the other side
         owners = _holders(ix, tok) + list(children(tok, "compound")) + _verb_subjects(ix, tok)
         return out + _found(ix, predicate, owners, targets + list(children(tok, "poss")), rel, base)
-    owners = _holders(ix, tok) + list(children(tok, "poss", "compound")) + _verb_subjects(ix, tok)
+    owners = _holders(ix, tok) + effort_owners(ix, tok)
     return out + _found(ix, predicate, owners, targets, rel, base)
+
+
+def _sponsorship(ix: DocIndex, tok: Any, base: str) -> tuple[list[Any], list[Any]]:
+    """(sponsor tokens, client tokens) of a noun naming the sponsor side."""
+    if base in ("backer", "sponsor", "patron"):  # "Iran, the PMF's backer"
+        return _holders(ix, tok), _pobjs(tok, "of", "for", "to") + list(children(tok, "poss"))
+    own = _pobjs(tok, "from", "by") + list(children(tok, "poss", "compound"))
+    gov = tok.head.head if tok.dep_ == "pobj" else tok.head
+    if base in ("support", "backing") and tok.dep_ == "pobj" and gov.pos_ == "VERB":
+        if tok.head.lower_ == "in":  # "X struck targets in support of Y"
+            return own + subjects(ix, gov, passive_object=False), _pobjs(tok, "of", "for", "to")
+        if tok.head.lower_ == "with":  # "X advanced with the support of Y"
+            clients = _pobjs(gov, "by") if _passive(gov) else subjects(ix, gov, passive_object=False)
+            return own + _pobjs(tok, "of"), clients
+    if base in ("support", "backing") and tok.dep_ == "dobj" and tok.head.lower_ in _GIVE_FORMS:
+        clients = _pobjs(tok, "for", "to", "of") + _pobjs(tok.head, "to", "for")  # "X lent support to Y"
+        return own + subjects(ix, tok.head, passive_object=False), clients
+    if tok.dep_ == "dobj" and tok.head.lower_ in _LIGHT_VERBS:  # "X received support from Y" ("from" on the verb)
+        own += _pobjs(tok.head, "from")
+    return own, _pobjs(tok, "for", "to", "of") + _verb_subjects(ix, tok)
 
 
 def _between(ix: DocIndex, tok: Any, predicate: str, rel: float, base: str) -> list[Found]:

@@ -10,6 +10,8 @@ form: the inflections come from the lexicon, so no lemmatizer is needed) as a re
 of"), an adjective ("opposed to", "allied with") or a hyphenated modifier ("Iran-backed",
 "US-designated", "Lebanon-based"); :mod:`orbat.extract.relation_patterns` reads the arguments
 off the dependency parse, and they count only where a resolved mention stands for them.
+:mod:`orbat.extract.relation_fight` reads the frames that span several words ("seized Y from Z",
+"fought Z alongside W", "X within NATO", "Y, an X stronghold", "X's capture of Y").
 
 Argument types are then checked: ``controls``/``present_at`` need a place object; ``leads`` a
 person subject (an actor leading an actor ``commands`` it); ``part_of`` with a person subject
@@ -32,6 +34,7 @@ from types import MappingProxyType
 from typing import Any
 
 from orbat.errors import OrbatError
+from orbat.extract import relation_fight as fight
 from orbat.extract import relation_lexicon as lx
 from orbat.extract.relation_args import Arg, DocIndex, as_actor, index_document
 from orbat.extract.relation_patterns import Found, adjective_relations, modifier_relations, noun_relations, verb_relations
@@ -44,6 +47,7 @@ __all__ = ["EXTRACTOR", "RelationDeps", "RelationFrame", "build_relation_deps", 
 EXTRACTOR = "orbat.relations/1"
 CAPTION_FACTOR = 0.6
 _PLACE_OBJECT = frozenset({"controls", "present_at"})
+_NOMINAL_DEPS = frozenset({"pobj", "nsubj", "nsubjpass", "dobj", "appos", "attr"})
 _SKIPPED = frozenset({SegmentKind.CREDIT, SegmentKind.PULL_QUOTE, SegmentKind.BOILERPLATE})
 
 
@@ -75,8 +79,8 @@ def build_relation_deps(theatre: Theatre) -> RelationDeps:
     verbs = {form: base for base in lx.VERB_FRAMES for form in lx.verb_forms(base) if form != "found"}  # "found" = find
     nouns: dict[str, str] = {}
     kinds: dict[str, str] = {}
-    for table, kind in ((lx.NOUN_RELATIONS, "relation"), (lx.PART_NOUNS, "part"), (lx.MEMBER_NOUNS, "part"),
-                        (lx.ROLE_NOUNS, "role")):
+    for table, kind in ((lx.NOUN_RELATIONS, "relation"), (lx.AGAINST_NOUNS, "relation"), (lx.PART_NOUNS, "part"),
+                        (lx.MEMBER_NOUNS, "part"), (lx.ROLE_NOUNS, "role")):
         for base in table:
             kinds[base] = kind
             nouns.update((form, base) for form in lx.noun_forms(base))
@@ -155,7 +159,17 @@ def _token_relations(ix: DocIndex, deps: RelationDeps, tok: Any) -> list[Found]:
         return out
     if text in deps.verbs:
         out += verb_relations(ix, tok, deps.verbs[text])
-    if text in deps.nouns and tok.pos_ in ("NOUN", "PROPN"):
+    if text in fight.SEIZE_FORMS:
+        out += fight.seize_from_relations(ix, tok)
+    if text in fight.FIGHT_FORMS:
+        out += fight.alongside_relations(ix, tok)
+    if text in fight.SEIZURE_FORMS and tok.pos_ in ("NOUN", "PROPN"):
+        out += fight.seizure_relations(ix, tok)
+    if text in fight.STRONGHOLD_FORMS:
+        out += fight.stronghold_relations(ix, tok)
+    if text == "within":
+        out += fight.within_relations(ix, tok)
+    if text in deps.nouns and (tok.pos_ in ("NOUN", "PROPN") or tok.dep_ in _NOMINAL_DEPS):  # "airstrikes"/VBZ
         out += noun_relations(ix, tok, deps.nouns[text], deps.noun_kinds)
     if text in lx.ADJ_RELATIONS and tok.pos_ in ("ADJ", "VERB"):
         out += adjective_relations(ix, tok)

@@ -1,0 +1,142 @@
+"""Relations read off more than one word's frame: taking ground from someone, fighting alongside
+someone, and belonging within an organisation.
+
+- "X seized Y from Z" / "Y was retaken from Z by X" → X opposed_to Z, and Z controls Y (it held Y
+  until then; the claim's valid time is the sentence's, so a reader sees it as the earlier state).
+- "X's capture of Y (from Z)" / "the occupation of Y by X" → X controls Y (and the same for Z).
+- "X fought Z alongside W" → W opposed_to Z and X allied_with W ("X fought alongside W": allied only).
+- "X within Y" (Y an organisation, not a place) → X part_of Y; "X works with W within Y" → both.
+- "Y, an X stronghold" / "the X stronghold of Y" / "Y is X's capital" → X controls Y.
+
+Each returns :class:`~orbat.extract.relation_patterns.Found` rows; :mod:`orbat.extract.relations`
+checks the argument types as for every other pattern.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from orbat.extract import relation_lexicon as lx
+from orbat.extract.relation_args import Arg, DocIndex, arg_at, children, phrase_args, subjects
+from orbat.extract.relation_patterns import Found
+from orbat.model import MentionLabel
+
+__all__ = ["SEIZE_FORMS", "SEIZURE_FORMS", "FIGHT_FORMS", "STRONGHOLD_FORMS", "seize_from_relations",
+           "seizure_relations", "alongside_relations", "within_relations", "stronghold_relations"]
+
+SEIZE_FORMS = frozenset(form for base in lx.SEIZE_VERBS for form in lx.verb_forms(base))
+FIGHT_FORMS = frozenset(form for base, frames in lx.VERB_FRAMES.items()
+                        if any(f.predicate == "opposed_to" for f in frames) and base not in ("oppose", "counter")
+                        for form in lx.verb_forms(base))
+_WITHIN_VERBS = frozenset(form for base in ("work", "cooperate", "coordinate", "collaborate", "partner", "serve")
+                          for form in lx.verb_forms(base))
+_CONTROL_NOUNS = frozenset({"control", "hold", "grip"})
+_PAST = frozenset({"former", "ex", "erstwhile", "onetime", "one-time", "old"})
+SEIZURE_FORMS = frozenset(form for base in ("capture", "seizure", "recapture", "retaking", "liberation", "occupation",
+                                          "takeover") for form in lx.noun_forms(base))
+STRONGHOLD_FORMS = frozenset(form for base in ("stronghold", "capital", "bastion", "fiefdom", "redoubt")
+                             for form in lx.noun_forms(base))
+
+
+def _pobjs(tok: Any, *preps: str) -> list[Any]:
+    return [g for p in children(tok, "prep", "agent") if p.lower_ in preps for g in children(p, "pobj")]
+
+
+def _args(ix: DocIndex, toks: list[Any], *, places: bool = False) -> tuple[Arg, ...]:
+    out: list[Arg] = []
+    for t in toks:
+        out.extend(a for a in phrase_args(ix, t, places=places) if a not in out)
+    return tuple(out)
+
+
+def _is_passive(tok: Any) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (tok.dep_ == "acl" and tok.tag_ == "VBN")
+
+
+def seize_from_relations(ix: DocIndex, tok: Any) -> list[Found]:
+    """"X seized Y from Z" → X opposed_to Z; Z controls Y when Y is a place."""
+    if tok.pos_ != "VERB":
+        return []
+    losers = _args(ix, _pobjs(tok, "from"))
+    if not losers:
+        return []
+    if _is_passive(tok):
+        takers = _args(ix, _pobjs(tok, "by"))
+        ground = list(children(tok, "nsubjpass")) or ([tok.head] if tok.dep_ == "acl" else [])
+    else:
+        takers = _args(ix, subjects(ix, tok, passive_object=False))
+        ground = list(children(tok, "dobj"))
+    ground = [g for d in ground for g in (_pobjs(d, "of", "over") if d.lower_ in _CONTROL_NOUNS else [d])]
+    places = tuple(a for a in _args(ix, ground, places=True) if a.label is MentionLabel.PLACE)
+    out = []
+    if takers and (places or not tok.lower_.startswith(("take", "took", "free"))):
+        out.append(Found("opposed_to", takers, losers, 0.7, "seize-from:" + tok.lower_))
+    if places:
+        out.append(Found("controls", losers, places, 0.55, "seize-from:" + tok.lower_))
+    return out
+
+
+def seizure_relations(ix: DocIndex, tok: Any) -> list[Found]:
+    """"X's capture of Y from Z" / "the occupation of Y by X" → X controls Y, Z controls Y, X opposed_to Z."""
+    places = tuple(a for a in _args(ix, _pobjs(tok, "of"), places=True) if a.label is MentionLabel.PLACE)
+    takers = tuple(a for a in _args(ix, list(children(tok, "poss", "compound")) + _pobjs(tok, "by"))
+                   if a.label is not MentionLabel.PLACE)
+    losers = _args(ix, _pobjs(tok, "from"))
+    pattern = "seizure:" + tok.lower_
+    out = [Found("controls", takers, places, 0.6, pattern)] if takers and places else []
+    if losers and places:
+        out.append(Found("controls", losers, places, 0.55, pattern))
+    if takers and losers:
+        out.append(Found("opposed_to", takers, losers, 0.65, pattern))
+    return out
+
+
+def alongside_relations(ix: DocIndex, tok: Any) -> list[Found]:
+    """"X fought Z alongside W" → W opposed_to Z, X allied_with W."""
+    if tok.pos_ != "VERB":
+        return []
+    partners = _args(ix, _pobjs(tok, "alongside"))
+    if not partners:
+        return []
+    foes = _args(ix, list(children(tok, "dobj")) + _pobjs(tok, "against"))
+    fighters = _args(ix, subjects(ix, tok, passive_object=False))
+    out = []
+    if foes:
+        out.append(Found("opposed_to", partners, foes, 0.7, "alongside:" + tok.lower_))
+    if fighters:
+        out.append(Found("allied_with", fighters, partners, 0.7, "alongside:" + tok.lower_))
+    return out
+
+
+def within_relations(ix: DocIndex, tok: Any) -> list[Found]:
+    """"Kataib Hezbollah within the PMF" / "X works closely with W within NATO" → part_of the organisation."""
+    if tok.dep_ != "prep":
+        return []
+    wholes = tuple(a for a in (arg_at(ix, g) for g in children(tok, "pobj")) if a and a.label is MentionLabel.ACTOR)
+    head = tok.head
+    if not wholes:
+        return []
+    if head.pos_ in ("NOUN", "PROPN"):
+        parts = tuple(a for a in (arg_at(ix, t) for t in (head, *children(head, "conj"))) if a is not None)
+    elif head.lower_ in _WITHIN_VERBS:
+        parts = _args(ix, _pobjs(head, "with") + subjects(ix, head, passive_object=False))
+    else:
+        return []
+    parts = tuple(a for a in parts if a.entity not in {w.entity for w in wholes})
+    return [Found("part_of", parts, wholes, 0.6, "within")] if parts else []
+
+
+def stronghold_relations(ix: DocIndex, tok: Any) -> list[Found]:
+    """"Y, an X stronghold" / "the X stronghold of Y" / "Y is X's de facto capital" → X controls Y."""
+    if tok.pos_ != "NOUN" or any(t.lower_ in _PAST for t in tok.doc[tok.left_edge.i:tok.i]):  # "a former X stronghold"
+        return []
+    named = [a for a in (arg_at(ix, c) for c in children(tok, "compound", "poss", "nmod")) if a is not None]
+    named += [a for a in _args(ix, _pobjs(tok, "of"), places=True) if a not in named]
+    holders = tuple(a for a in named if a.label is not MentionLabel.PLACE)
+    held = [tok.head] if tok.dep_ == "appos" else list(children(tok, "appos"))
+    if tok.dep_ == "attr":
+        held += list(children(tok.head, "nsubj"))
+    places = tuple(a for a in (*_args(ix, held, places=True), *named) if a.label is MentionLabel.PLACE)
+    if not holders or not places:
+        return []
+    return [Found("controls", holders, places, 0.7, "stronghold:" + tok.lower_)]
