@@ -58,3 +58,13 @@ def test_possessive_and_leading_the_are_trimmed(deps):
 def test_acronym_matching_is_case_sensitive(deps):
     got = _mentions(deps, "Let us go, said the KH commander.")
     assert "us" not in got and got["KH"].entity == "kh"
+
+
+def test_us_standing_alone_is_the_country_not_a_dropped_demonym(deps):
+    got = _mentions(deps, "The US sent more troops, and US forces patrolled the border.")
+    assert "US" in got  # a lone "Iraqi" is an adjective; a lone "US" names the state
+    assert "US forces" in got
+
+
+def test_us_before_a_hyphen_stays_a_modifier(deps):
+    assert "US" not in _mentions(deps, "Many groups in the PMF are US-designated terrorist groups.")

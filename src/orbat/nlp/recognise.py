@@ -37,6 +37,7 @@ from orbat.nlp.normalise import is_acronym, spelling_variants
 __all__ = ["Candidate", "add_entity_ruler", "ruler_patterns", "recognise_spans", "DEMONYMS", "RULER_NAME"]
 
 RULER_NAME = "orbat_entity_ruler"
+_DEMONYM_AND_NAME = frozenset({"us", "u.s."})  # demonyms that are also the country's name
 DEMONYMS: Mapping[str, str] = {
     "syrian": "SYR", "iraqi": "IRQ", "iranian": "IRN", "turkish": "TUR", "american": "USA", "us": "USA",
     "u.s.": "USA", "russian": "RUS", "israeli": "ISR", "jordanian": "JOR", "lebanese": "LBN",
@@ -219,6 +220,8 @@ def _merge_demonyms(text: str, candidates: list[Candidate]) -> list[Candidate]:
         nxt = candidates[i + 1] if i + 1 < len(candidates) else None
         if nxt is not None and nxt.label is MentionLabel.ACTOR and text[c.end : nxt.start] == " ":
             candidates[i + 1] = replace(nxt, start=c.start)
+        elif text[c.start : c.end].lower() in _DEMONYM_AND_NAME and text[c.end : c.end + 1] not in "-‐–":
+            out.append(c)  # "the US sent troops": the state itself ("US-backed" stays a modifier)
     return out
 
 
