@@ -187,6 +187,7 @@ class Gazetteer:
     # name -> its candidates with their similarity: place names repeat across a corpus, and
     # scoring a name against every candidate's names is the costly part of resolution
     _scored: dict[str, tuple[tuple[float, Entity], ...]] = field(default_factory=dict, compare=False, repr=False)
+    _keys: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def candidates(self, name: str) -> tuple[Entity, ...]:
         return tuple(self.entities[i] for i in self.index.get(place_key(name), ()))
@@ -213,16 +214,32 @@ class Gazetteer:
             found = tuple((self.similarity(name, e.id), e) for e in self.candidates(name))
             if len(self._scored) >= _SCORED_NAMES:
                 self._scored.clear()
+                self._keys.clear()
             self._scored[name] = found
         return found
 
     def similarity(self, name: str, entity_id: str) -> float:
         """1.0 for an exact name match, else the best string similarity among names sharing the key."""
         key, loose = light_key(name), place_key(name)
-        names = self.names[self.positions[entity_id]]
-        if any(light_key(n) == key for n in names):
+        keyed = self._name_keys(entity_id)
+        if any(light == key for light, _ in keyed):
             return 1.0
-        return max((SequenceMatcher(None, key, light_key(n)).ratio() for n in names if place_key(n) == loose), default=0.0)
+        best = 0.0
+        for light, other in keyed:
+            if other != loose:
+                continue
+            matcher = SequenceMatcher(None, key, light)
+            if matcher.real_quick_ratio() > best and matcher.quick_ratio() > best:  # upper bounds of ratio()
+                best = max(best, matcher.ratio())
+        return best
+
+    def _name_keys(self, entity_id: str) -> tuple[tuple[str, str], ...]:
+        """(light_key, place_key) of each of the entity's names, computed once per entity."""
+        found = self._keys.get(entity_id)
+        if found is None:
+            found = tuple((light_key(n), place_key(n)) for n in self.names[self.positions[entity_id]])
+            self._keys[entity_id] = found
+        return found
 
     def __len__(self) -> int:
         return len(self.entities)

@@ -90,7 +90,7 @@ def ruler_patterns(entities: Iterable[Entity], index: AliasIndex, nlp: Language)
 
 
 _FORCE_QUALIFIERS = ("", "security ", "government ", "regime ", "armed ", "special ")
-_MAX_SPELLINGS = 256  # a multi-word name with more spelling combinations stays a token pattern
+_MAX_SPELLINGS = 4096  # a multi-word name with more spelling combinations stays a token pattern
 _OPTIONAL_WORDS = ("al", "el", "the")
 _HYPHENS = ("-", "‐", "–")
 _CASE_KEY = "orbat_case_sensitive"  # marks a phrase pattern for the case-sensitive ruler
