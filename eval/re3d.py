@@ -25,7 +25,6 @@ claim's evidence covers both.
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
@@ -35,9 +34,10 @@ from pathlib import Path
 from orbat.model import Analysis, Document
 from orbat.nlp import analyse_documents, build_nlp_deps
 from orbat.settings import Settings
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import _gate  # noqa: E402  (shared by the gates)
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "re3d-dev"
-BASELINE = Path(__file__).resolve().parent / "baseline.json"
 TYPES = {"ACTOR": "Organisation", "PERSON": "Person", "PLACE": "Location"}
 _NOT_NAMES = {"The", "A", "An", "I", "We", "They", "He", "She", "It", "Our", "Their", "His", "Her", "Its", "This", "These", "Those", "Us"}
 _GATED = ("lenient.all.f1", "strict.all.f1", "lenient.named.f1", "synonyms.recall")
@@ -142,30 +142,9 @@ def run(data: Path) -> dict:
     return scores
 
 
-def _flat(scores: dict, dotted: str) -> float:
-    value: object = scores
-    for part in dotted.split("."):
-        value = value[part]  # type: ignore[index]
-    return float(value)  # type: ignore[arg-type]
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("--check", action="store_true", help="exit 1 below the floors in eval/baseline.json")
-    parser.add_argument("--write-baseline", action="store_true", help="pin floors at measured - 0.01")
-    args = parser.parse_args(argv)
-    scores = run(args.data)
-    baseline = json.loads(BASELINE.read_text()) if BASELINE.exists() else {}
-    floors = baseline.get("re3d", {})
-    failures = {k: {"measured": _flat(scores, k), "floor": v} for k, v in floors.items() if _flat(scores, k) < v}
-    print(json.dumps({"scores": scores, "floors": floors, "below_floor": failures}, indent=2))
-    if args.write_baseline:
-        baseline = json.loads(BASELINE.read_text()) if BASELINE.exists() else {}
-        baseline["re3d"] = {k: round(_flat(scores, k) - 0.01, 4) for k in _GATED}
-        BASELINE.write_text(json.dumps(baseline, indent=2, sort_keys=True) + "\n")
-    return 1 if args.check and failures else 0
-
+    args = _gate.parser(__doc__, "--data", DATA).parse_args(argv)
+    return _gate.finish("re3d", _GATED, run(args.data), args)
 
 if __name__ == "__main__":
     sys.exit(main())

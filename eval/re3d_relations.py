@@ -24,7 +24,6 @@ a resolved mention, i.e. the relations orbat could express at all.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections import Counter
@@ -33,9 +32,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from orbat.model import Analysis, Document
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import _gate  # noqa: E402  (shared by the gates)
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "re3d-dev"
-BASELINE = Path(__file__).resolve().parent / "baseline.json"
 KEY = "re3d_relations"
 TYPES = {"part_of": "BelongsTo", "member_of": "BelongsTo", "allied_with": "AlliesOf", "backed_by": "AlliesOf",
          "opposed_to": "FightingAgainst", "leads": "InChargeOf", "commands": "InChargeOf", "controls": "InChargeOf"}
@@ -157,30 +157,9 @@ def run(data: Path) -> dict:
     return scores
 
 
-def _flat(scores: dict, dotted: str) -> float:
-    value: object = scores
-    for part in dotted.split("."):
-        value = value[part]  # type: ignore[index]
-    return float(value)  # type: ignore[arg-type]
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("--check", action="store_true", help="exit 1 below the floors in eval/baseline.json")
-    parser.add_argument("--write-baseline", action="store_true", help="pin floors at measured - 0.01")
-    args = parser.parse_args(argv)
-    scores = run(args.data)
-    baseline = json.loads(BASELINE.read_text()) if BASELINE.exists() else {}
-    floors = baseline.get(KEY, {})
-    failures = {k: {"measured": _flat(scores, k), "floor": v} for k, v in floors.items() if _flat(scores, k) < v}
-    print(json.dumps({"scores": scores, "floors": floors, "below_floor": failures}, indent=2))
-    if args.write_baseline:
-        baseline = json.loads(BASELINE.read_text()) if BASELINE.exists() else {}  # re-read: others own other keys
-        baseline[KEY] = {k: round(max(_flat(scores, k) - 0.01, 0.0), 4) for k in _GATED}
-        BASELINE.write_text(json.dumps(baseline, indent=2, sort_keys=True) + "\n")
-    return 1 if args.check and failures else 0
-
+    args = _gate.parser(__doc__, "--data", DATA).parse_args(argv)
+    return _gate.finish(KEY, _GATED, run(args.data), args)
 
 if __name__ == "__main__":
     sys.exit(main())

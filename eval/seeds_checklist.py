@@ -13,8 +13,6 @@ Occurrence-level rates count every occurrence of the surface form.
 
 from __future__ import annotations
 
-import argparse
-import json
 import re
 import sqlite3
 import sys
@@ -27,10 +25,11 @@ from orbat import store
 from orbat.model import Document
 from orbat.pipeline import IngestDeps, ingest
 from orbat.settings import Settings
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import _gate  # noqa: E402  (shared by the gates)
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 CHECKLIST = Path(__file__).resolve().parent / "seeds_checklist.yaml"
-BASELINE = Path(__file__).resolve().parent / "baseline.json"
 _GATED = ("found", "resolved")
 
 
@@ -87,25 +86,12 @@ def _occurrences(text: str, surface: str) -> list[tuple[int, int]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--seeds", type=Path, default=SEEDS)
-    parser.add_argument("--check", action="store_true", help="exit 1 below the floors in eval/baseline.json")
-    parser.add_argument("--write-baseline", action="store_true", help="pin floors at measured - 0.01")
-    args = parser.parse_args(argv)
+    args = _gate.parser(__doc__, "--seeds", SEEDS).parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        conn = ingest_seeds(args.seeds, Path(tmp) / "seeds.db")
+        conn = ingest_seeds(args.data, Path(tmp) / "seeds.db")
         scores = check(conn, yaml.safe_load(CHECKLIST.read_text(encoding="utf-8")))
         conn.close()
-    baseline = json.loads(BASELINE.read_text()) if BASELINE.exists() else {}
-    floors = baseline.get("seeds", {})
-    failures = {k: {"measured": scores[k], "floor": v} for k, v in floors.items() if scores[k] < v}
-    print(json.dumps({"scores": scores, "floors": floors, "below_floor": failures}, indent=2, ensure_ascii=False))
-    if args.write_baseline:
-        baseline = json.loads(BASELINE.read_text()) if BASELINE.exists() else {}
-        baseline["seeds"] = {k: round(scores[k] - 0.01, 4) for k in _GATED}
-        BASELINE.write_text(json.dumps(baseline, indent=2, sort_keys=True) + "\n")
-    return 1 if args.check and failures else 0
-
+    return _gate.finish("seeds", _GATED, scores, args)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -20,8 +20,6 @@ for allied_with / opposed_to), the polarity, and the modality when one is given.
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 import tempfile
 from pathlib import Path
@@ -35,11 +33,11 @@ from orbat.settings import Settings
 from orbat.work import no_analysis
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import _gate  # noqa: E402  (shared by the gates)
 from re3d_relations import analyse_with_parse  # noqa: E402  (a sibling eval script)
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 CHECKLIST = Path(__file__).resolve().parent / "seeds_claims.yaml"
-BASELINE = Path(__file__).resolve().parent / "baseline.json"
 KEY = "seeds_claims"
 SYMMETRIC = frozenset({"allied_with", "opposed_to"})
 _GATED = ("recall",)
@@ -124,25 +122,12 @@ def extracted(checklist: list[dict], claims: dict[str, list[Claim]]) -> tuple[fl
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--seeds", type=Path, default=SEEDS)
-    parser.add_argument("--check", action="store_true", help="exit 1 below the floors in eval/baseline.json")
-    parser.add_argument("--write-baseline", action="store_true", help="pin floors at measured - 0.01")
-    args = parser.parse_args(argv)
+    args = _gate.parser(__doc__, "--seeds", SEEDS).parse_args(argv)
     checklist = yaml.safe_load(CHECKLIST.read_text(encoding="utf-8"))
-    claims = seed_claims(args.seeds, [b["seed"] for b in checklist])
+    claims = seed_claims(args.data, [b["seed"] for b in checklist])
     scores = check(checklist, claims)
     scores["precision_lower_bound"], listing = extracted(checklist, claims)
-    baseline = json.loads(BASELINE.read_text()) if BASELINE.exists() else {}
-    floors = baseline.get(KEY, {})
-    failures = {k: {"measured": scores[k], "floor": v} for k, v in floors.items() if scores[k] < v}
-    print(json.dumps({"scores": scores, "extracted": listing, "floors": floors, "below_floor": failures}, indent=2))
-    if args.write_baseline:
-        baseline = json.loads(BASELINE.read_text()) if BASELINE.exists() else {}  # re-read: others own other keys
-        baseline[KEY] = {k: round(max(scores[k] - 0.01, 0.0), 4) for k in _GATED}
-        BASELINE.write_text(json.dumps(baseline, indent=2, sort_keys=True) + "\n")
-    return 1 if args.check and failures else 0
-
+    return _gate.finish(KEY, _GATED, scores, args, extracted=listing)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -19,8 +19,6 @@ the floors in eval/baseline.json under "trnews").
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 import time
 import xml.etree.ElementTree as ET
@@ -31,10 +29,12 @@ from orbat.nlp.border import haversine_km
 from orbat.nlp.gazetteer import Gazetteer, build_gazetteer
 from orbat.nlp.places import resolve_document_places
 from orbat.theatres import load_theatre
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import _gate  # noqa: E402  (shared by the gates)
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "benchmarks" / "geo" / "TR-News.xml"
-BASELINE = Path(__file__).resolve().parent / "baseline.json"
+_GATED = ("recall", "exact_geonames", "accuracy_161km", "accuracy_161km_found")
 LABELS = {"GPE", "LOC", "FAC"}
 MAX_NGRAM = 4
 
@@ -156,10 +156,7 @@ def evaluate(articles, nlp, gazetteer: Gazetteer) -> dict[str, object]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--check", action="store_true", help="exit 1 when a score is below its floor")
-    args = parser.parse_args(argv)
+    args = _gate.parser(__doc__, "--data", DEFAULT_DATA).parse_args(argv)
     import spacy
 
     t0 = time.perf_counter()
@@ -169,15 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     report = evaluate(read_articles(args.data), nlp, gazetteer)
     report["build_gazetteer_s"] = round(t1 - t0, 2)
     report["total_s"] = round(time.perf_counter() - t0, 2)
-    print(json.dumps(report, indent=2))
-    if not args.check:
-        return 0
-    floors = json.loads(BASELINE.read_text(encoding="utf-8"))["trnews"]
-    failed = [k for k, floor in floors.items() if float(report[k]) < floor]
-    for k in failed:
-        print(f"trnews: {k} = {report[k]} is below the floor {floors[k]}", file=sys.stderr)
-    return 1 if failed else 0
-
+    return _gate.finish("trnews", _GATED, report, args)
 
 if __name__ == "__main__":
     sys.exit(main())
