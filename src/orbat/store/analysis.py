@@ -19,6 +19,7 @@ from orbat.model import (
     MentionLabel,
     TimeSpan,
 )
+from orbat.store.relation_facts import RelationKey, claim_keys, document_keys, refresh_relation_facts, relation_key
 
 __all__ = [
     "upsert_entities",
@@ -57,30 +58,39 @@ def upsert_entities(conn: sqlite3.Connection, entities: Iterable[Entity]) -> int
 
 def insert_analysis(conn: sqlite3.Connection, analysis: Analysis) -> None:
     """Store what recognition and extraction found in one document (idempotent: ids are deterministic)."""
-    upsert_entities(conn, analysis.entities)
-    conn.executemany(
-        "INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [_mention_row(m) for m in analysis.mentions],
-    )
-    for claim in analysis.claims:
-        insert_claim(conn, claim, analysis.document.id)
-    for j in analysis.judgements:
-        conn.execute(
-            "INSERT OR IGNORE INTO identity_judgements VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (j.id, j.left, j.right, j.verdict, j.source, j.made, json.dumps([_evidence_json(e) for e in j.evidence])),
-        )
+    refresh_relation_facts(conn, _write_analysis(conn, analysis))
 
 
 def replace_analysis(conn: sqlite3.Connection, analysis: Analysis) -> None:
     """Recompute one document's derived data: its mentions and machine-made claims are replaced."""
     doc_id = analysis.document.id
+    stale = document_keys(conn, [doc_id])  # before the deletion: facts those claims counted in
     conn.execute("DELETE FROM mentions WHERE document_id = ?", (doc_id,))
     conn.execute(
         "DELETE FROM evidence WHERE claim_id IN (SELECT id FROM claims WHERE document_id = ? AND review = 'machine')",
         (doc_id,),
     )
     conn.execute("DELETE FROM claims WHERE document_id = ? AND review = 'machine'", (doc_id,))
-    insert_analysis(conn, analysis)
+    refresh_relation_facts(conn, stale | _write_analysis(conn, analysis))
+
+
+def _write_analysis(conn: sqlite3.Connection, analysis: Analysis) -> set[RelationKey]:
+    """Write one document's analysis; returns the relation keys whose facts it changed (one refresh per document)."""
+    upsert_entities(conn, analysis.entities)
+    conn.executemany(
+        "INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [_mention_row(m) for m in analysis.mentions],
+    )
+    stale = claim_keys(conn, [c.id for c in analysis.claims])  # claims these replace may have had other keys
+    for claim in analysis.claims:
+        _write_claim(conn, claim, analysis.document.id)
+        stale.add(relation_key(claim))
+    for j in analysis.judgements:
+        conn.execute(
+            "INSERT OR IGNORE INTO identity_judgements VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (j.id, j.left, j.right, j.verdict, j.source, j.made, json.dumps([_evidence_json(e) for e in j.evidence])),
+        )
+    return stale
 
 
 def _mention_row(m: Mention) -> tuple[object, ...]:
@@ -96,6 +106,13 @@ def _evidence_json(e: Evidence) -> dict[str, object]:
 
 
 def insert_claim(conn: sqlite3.Connection, c: Claim, document_id: str) -> None:
+    """Insert (or replace, by id) one claim and its evidence, and refresh the facts it counts in."""
+    stale = claim_keys(conn, [c.id]) | {relation_key(c)}
+    _write_claim(conn, c, document_id)
+    refresh_relation_facts(conn, stale)
+
+
+def _write_claim(conn: sqlite3.Connection, c: Claim, document_id: str) -> None:
     conn.execute(
         "INSERT OR REPLACE INTO claims VALUES (" + ", ".join("?" * 29) + ")",
         (

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from orbat.model import Claim, Entity, EntityKind, Evidence, Fatalities, TimeSpan
 from orbat.store.analysis import entity_aliases
+from orbat.store.relation_facts import claim_keys, refresh_relation_facts
 
 __all__ = [
     "STATE_PREDICATES",
@@ -262,31 +263,37 @@ def _row_to_claim(r: sqlite3.Row, evidence: tuple[Evidence, ...]) -> Claim:
 
 
 def set_source_note(conn: sqlite3.Connection, claim_id: str, note: str | None) -> None:
+    """Set (or clear) the publication a curated claim cites: the voice of its fact when it has no claimant."""
     if note is None:
         conn.execute("DELETE FROM claim_notes WHERE claim_id = ?", (claim_id,))
     else:
         conn.execute("INSERT OR REPLACE INTO claim_notes VALUES (?, ?)", (claim_id, note))
+    refresh_relation_facts(conn, claim_keys(conn, [claim_id]))
 
 
 def delete_document_claims(conn: sqlite3.Connection, document_id: str, keep: Sequence[str]) -> int:
     """Delete the claims of one (pseudo-)document except ``keep``; their evidence and notes go with them."""
     ids = [r[0] for r in conn.execute("SELECT id FROM claims WHERE document_id = ?", (document_id,))]
     gone = sorted(set(ids) - set(keep))
+    stale = claim_keys(conn, gone)  # before the deletion: the facts they counted in
     for i in range(0, len(gone), _CHUNK):
         part = gone[i : i + _CHUNK]
         marks = ", ".join("?" * len(part))
         for table, column in (("evidence", "claim_id"), ("claim_notes", "claim_id"), ("claims", "id")):
             conn.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", part)
+    refresh_relation_facts(conn, stale)
     return len(gone)
 
 
 def add_review(conn: sqlite3.Connection, claim_id: str, decision: str, reviewer: str, made: str) -> bool:
-    """Record a decision and make it the claim's review status; False when there is no such claim."""
+    """Record a decision and make it the claim's review status; False when there is no such claim.
+    A rejected claim leaves the facts it counted in; a later decision brings it back."""
     if conn.execute("SELECT 1 FROM claims WHERE id = ?", (claim_id,)).fetchone() is None:
         return False
     conn.execute("INSERT INTO reviews (claim_id, decision, reviewer, made) VALUES (?, ?, ?, ?)",
                  (claim_id, decision, reviewer, made))  # fmt: skip
     conn.execute("UPDATE claims SET review = ? WHERE id = ?", (decision, claim_id))
+    refresh_relation_facts(conn, claim_keys(conn, [claim_id]))
     return True
 
 
@@ -373,23 +380,16 @@ def event_place_counts(conn: sqlite3.Connection, entity_id: str, *, limit: int =
 
 def event_reported_range(conn: sqlite3.Connection, entity_id: str) -> tuple[str | None, str | None]:
     """First and last report date of the entity's events (as actor or recipient)."""
-    row = conn.execute("SELECT min(reported), max(reported) FROM claim_actors WHERE entity_id = ?", (entity_id,))
+    row = conn.execute(  # two subqueries: each a single seek on claim_actors_reported, not a scan
+        "SELECT (SELECT min(reported) FROM claim_actors WHERE entity_id = ?), "
+        "(SELECT max(reported) FROM claim_actors WHERE entity_id = ?)", (entity_id, entity_id))  # fmt: skip
     first, last = row.fetchone()
     return first, last
 
 
-_SUMMARY = (
-    "SELECT c.subject, c.predicate, c.object, c.role, count(*) AS claims, "
-    "count(DISTINCT CASE WHEN c.polarity != 'negated' THEN COALESCE(d.cluster, 'claim:' || c.id) END) AS affirmed, "
-    "count(DISTINCT CASE WHEN c.polarity = 'negated' THEN COALESCE(d.cluster, 'claim:' || c.id) END) AS negated, "
-    "count(DISTINCT COALESCE(d.cluster, 'claim:' || c.id)) AS sources, min(c.reported) AS first_reported, "
-    "max(c.reported) AS last_reported, min(COALESCE(c.valid_start, c.reported)) AS valid_start, "
-    "max(COALESCE(c.valid_end, c.reported)) AS valid_end, "
-    "max(c.extractor LIKE 'theatre:%' AND c.valid_start IS NULL) AS open_start, "
-    "max(c.extractor LIKE 'theatre:%' AND c.valid_end IS NULL) AS open_end, "
-    "max(c.extractor LIKE 'theatre:%') AS curated, "
-    "group_concat(DISTINCT COALESCE(c.claimant, d.outlet, n.source_note)) AS claimants "
-    "FROM claims c" + _JOINS
+_FACT_COLUMNS = (
+    "subject, predicate, object, role, claims, affirmed, negated, sources, first_reported, last_reported, "
+    "valid_start, valid_end, open_start, open_end, curated, claimants"
 )
 
 
@@ -398,13 +398,15 @@ def relation_summaries(
 ) -> list[sqlite3.Row]:
     """Per relation (subject, predicate, object, role) with one of ``ids`` on ``side`` (subject or object):
     claims, independent sources (affirming, denying, all), report and valid date ranges, claimants.
-    Rejected and non-asserting (hypothetical, future, feared) claims are left out. Best supported first."""
-    column = {"subject": "c.subject", "object": "c.object"}[side]
+    Rejected and non-asserting (hypothetical, future, feared) claims are left out; events are not
+    relations. Best supported first. Read from relation_facts (migration 3)."""
+    column = {"subject": "subject", "object": "object"}[side]
     params: list[object] = []
-    where = f"{_in(column, list(ids), params)} AND {_in('c.predicate', list(predicates), params)}"
-    return conn.execute(
-        f"{_SUMMARY} WHERE {where} AND c.review != 'rejected' AND c.modality NOT IN ('hypothetical', 'future', "
-        "'feared') GROUP BY c.subject, c.predicate, c.object, c.role ORDER BY sources DESC, last_reported DESC LIMIT ?",
+    where = f"{_in(column, list(ids), params)} AND {_in('predicate', list(predicates), params)}"
+    order = "ORDER BY sources DESC, last_reported DESC, rowid"
+    return conn.execute(  # the best rowids from the index alone, then only those rows
+        f"SELECT {_FACT_COLUMNS} FROM relation_facts WHERE rowid IN (SELECT rowid FROM relation_facts WHERE "
+        f"{where} {order} LIMIT ?) {order}",
         [*params, limit],
     ).fetchall()
 

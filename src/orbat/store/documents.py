@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from orbat.model import Document, DocumentKind, Fingerprint, OffsetMap, Segment, SegmentKind
+from orbat.store.relation_facts import cluster_keys, document_keys, refresh_relation_facts
 
 __all__ = [
     "DocumentFilter",
@@ -64,11 +65,15 @@ def insert_document(conn: sqlite3.Connection, doc: Document, run_id: str) -> boo
             json.dumps(doc.offsets.to_json()), json.dumps([_segment_json(s) for s in doc.segments]), run_id,
         ),
     )  # fmt: skip
-    return cur.rowcount == 1
+    if cur.rowcount != 1:
+        return False
+    refresh_relation_facts(conn, document_keys(conn, [doc.id]))  # claims filed before their document (rare)
+    return True
 
 
 def add_document_source(conn: sqlite3.Connection, doc: Document, run_id: str) -> None:
     """Record that an input yielded this content: later copies add their source and metadata, never replace."""
+    stale = document_keys(conn, _outlet_filled(conn, doc))  # the outlet is the voice of claims without a claimant
     conn.execute(
         "INSERT OR IGNORE INTO document_sources VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (doc.id, doc.source or "", doc.source_id, run_id, doc.title, doc.url, doc.outlet, doc.published),
@@ -84,6 +89,17 @@ def add_document_source(conn: sqlite3.Connection, doc: Document, run_id: str) ->
         "UPDATE documents SET outlet = COALESCE(outlet, ?), published = COALESCE(published, ?) WHERE parent = ?",
         (doc.outlet, doc.published, doc.id),
     )
+    refresh_relation_facts(conn, stale)
+
+
+def _outlet_filled(conn: sqlite3.Connection, doc: Document) -> list[str]:
+    """Stored documents whose missing outlet ``add_document_source`` is about to take from ``doc``: the
+    document itself and its listing items. (A filled date changes no fact by itself: the claims' report
+    dates change when the pipeline re-analyses the redated document, through replace_analysis.)"""
+    if doc.outlet is None:
+        return []
+    rows = conn.execute("SELECT id FROM documents WHERE (id = ? OR parent = ?) AND outlet IS NULL", (doc.id, doc.id))
+    return [r[0] for r in rows]
 
 
 def has_document(conn: sqlite3.Connection, doc_id: str) -> bool:
@@ -215,10 +231,13 @@ def near_duplicate_candidates(conn: sqlite3.Connection, fp: Fingerprint, exclude
 
 
 def merge_clusters(conn: sqlite3.Connection, keep: str, others: Sequence[str]) -> None:
-    """Fold other clusters into ``keep``. Cluster ids are derived data: recomputable, not source data."""
-    for other in others:
-        if other != keep:
-            conn.execute("UPDATE documents SET cluster = ? WHERE cluster = ?", (keep, other))
+    """Fold other clusters into ``keep``. Cluster ids are derived data: recomputable, not source data.
+    The facts with a claim in a folded cluster may count fewer independent sources afterwards."""
+    folded = sorted({other for other in others if other != keep})
+    stale = cluster_keys(conn, folded)
+    for other in folded:
+        conn.execute("UPDATE documents SET cluster = ? WHERE cluster = ?", (keep, other))
+    refresh_relation_facts(conn, stale)
 
 
 def cluster_members(conn: sqlite3.Connection, cluster: str) -> list[sqlite3.Row]:

@@ -6,7 +6,7 @@ have run the old text.
 
 from __future__ import annotations
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION"]
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "relation_fact_select"]
 
 _V1 = """
 CREATE TABLE documents (
@@ -314,5 +314,62 @@ CREATE INDEX claims_claimant ON claims(claimant);
 CREATE INDEX entities_name ON entities(name COLLATE NOCASE);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+
+# migration 3: relation facts, the per-relation aggregate of claims that actor profiles read
+
+
+def relation_fact_select(where: str) -> str:
+    """SELECT of relation_facts rows (in column order) aggregated over the asserting, unrejected
+    non-event claims that also match ``where`` (SQL on ``c`` = claims, ``d`` = documents, ``n`` = claim_notes).
+
+    Migration 3 ran this text: a change to what a fact holds is a new migration that rebuilds the table.
+    """
+    source = "COALESCE(d.cluster, 'claim:' || c.id)"
+    curated = "c.extractor LIKE 'theatre:%'"
+    return (
+        "SELECT json_array(c.subject, c.predicate, c.object, c.role), c.subject, c.predicate, c.object, c.role, "
+        f"count(*), count(DISTINCT CASE WHEN c.polarity != 'negated' THEN {source} END), "
+        f"count(DISTINCT CASE WHEN c.polarity = 'negated' THEN {source} END), count(DISTINCT {source}), "
+        "min(c.reported), max(c.reported), min(COALESCE(c.valid_start, c.reported)), "
+        f"max(COALESCE(c.valid_end, c.reported)), max({curated} AND c.valid_start IS NULL), "
+        f"max({curated} AND c.valid_end IS NULL), max({curated}), "
+        "group_concat(DISTINCT COALESCE(c.claimant, d.outlet, n.source_note)) "
+        "FROM claims c LEFT JOIN documents d ON d.id = c.document_id LEFT JOIN claim_notes n ON n.claim_id = c.id "
+        "WHERE c.predicate != 'event' AND c.review != 'rejected' AND c.modality NOT IN ('hypothetical', 'future', "
+        f"'feared') AND {where} GROUP BY c.subject, c.predicate, c.object, c.role"
+    )
+
+
+_V3 = f"""
+-- per relation (subject, predicate, object, role): its claims over all time, aggregated. Derived data,
+-- kept exact by the store functions that write claims, reviews, notes, clusters and outlets (see
+-- orbat.store.relation_facts); rebuild_relation_facts recomputes it from claims.
+CREATE TABLE relation_facts (
+    key TEXT NOT NULL UNIQUE,      -- json_array(subject, predicate, object, role): NULL is not ''
+    subject TEXT,
+    predicate TEXT NOT NULL,
+    object TEXT,
+    role TEXT,
+    claims INTEGER NOT NULL,
+    affirmed INTEGER NOT NULL,     -- independent sources (duplicate clusters; a document-less claim is its own)
+    negated INTEGER NOT NULL,
+    sources INTEGER NOT NULL,
+    first_reported TEXT,
+    last_reported TEXT,
+    valid_start TEXT,              -- earliest valid start, else report date
+    valid_end TEXT,                -- latest valid end, else report date
+    open_start INTEGER NOT NULL,   -- a curated claim without a start
+    open_end INTEGER NOT NULL,     -- a curated claim without an end
+    curated INTEGER NOT NULL,
+    claimants TEXT                 -- distinct claimant, else outlet, else cited publication, comma-separated
+);
+CREATE INDEX relation_facts_subject ON relation_facts(subject, predicate, sources DESC, last_reported DESC);
+CREATE INDEX relation_facts_object ON relation_facts(object, predicate, sources DESC, last_reported DESC);
+INSERT INTO relation_facts {relation_fact_select("1")};
+
+-- counting an actor's events (claim_actors → predicate and review) without reading the claim rows
+CREATE INDEX claims_id_kind ON claims(id, predicate, review);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
