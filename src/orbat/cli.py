@@ -100,6 +100,24 @@ def ingest(settings: Settings, targets: tuple[str, ...], no_nlp: bool, batch_doc
         sys.exit(3)
 
 
+@cli.command()
+@click.option("--workers", "-j", type=click.IntRange(1), default=1, show_default=True, help="Worker processes.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True)
+@click.option("--address", metavar="ADDR", help="Ray cluster address (default: start a local Ray).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar, summary only.")
+@click.pass_obj
+def reanalyse(settings: Settings, workers: int, engine: str, address: str | None, quiet: bool) -> None:
+    """Analyse again the stored documents a previous version of recognition, the extractors or the
+    theatre pack analysed (or that were ingested with --no-nlp); only those. Reviewed claims are kept."""
+    from orbat.pipeline import IngestDeps, reanalyse as run_reanalyse
+
+    settings = replace(settings, workers=workers)
+    with _connection(settings) as conn, _progress(quiet) as tick:
+        summary = _call(run_reanalyse, conn=conn, settings=settings, deps=IngestDeps(engine=engine, address=address),
+                        args=sys.argv[1:], progress=tick)  # fmt: skip
+    click.echo(f"run {summary.run_id}: {summary.reanalysed} documents analysed again")
+
+
 @contextmanager
 def _progress(quiet: bool) -> Iterator[Callable[[str], None] | None]:
     if quiet or not sys.stderr.isatty():
@@ -115,6 +133,7 @@ def _print_summary(summary: Any) -> None:
     click.echo(
         f"run {summary.run_id}: {summary.added} documents added, {summary.listing_items} listing items split out, "
         f"{summary.duplicates} duplicates, {len(summary.skipped)} skipped"
+        + (f", {summary.reanalysed} stored documents analysed again" if summary.reanalysed else "")
     )
     for skip in summary.skipped:
         click.echo(f"  skipped {skip.source}: {skip.reason}")
@@ -198,7 +217,7 @@ def _document_json(view: query.DocumentView) -> dict[str, Any]:
 
 @cli.command()
 @click.argument("run_id", required=False)
-@click.option("--status", type=click.Choice(["added", "duplicate", "skipped", "listing_item"]))
+@click.option("--status", type=click.Choice(["added", "duplicate", "skipped", "listing_item", "reanalysed"]))
 @click.option("--limit", type=click.IntRange(1), default=20, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_obj
@@ -224,7 +243,7 @@ def runs(settings: Settings, run_id: str | None, status: str | None, limit: int,
 
 def _print_run(r: dict[str, Any]) -> None:
     click.echo(f"{r['id']}  {r['status']:11} {r['started']}  added {r['added']}, items {r['listing_items']}, "
-               f"duplicates {r['duplicates']}, skipped {r['skipped']}")  # fmt: skip
+               f"duplicates {r['duplicates']}, skipped {r['skipped']}, reanalysed {r['reanalysed']}")  # fmt: skip
 
 
 @cli.command()

@@ -347,6 +347,7 @@ class RunSummary:
     skipped: tuple[Skip, ...] = ()
     listing_items: int = 0
     interrupted_runs_closed: int = 0
+    reanalysed: int = 0  # stored documents analysed again (a date now known, or a new analysis version)
 
 
 _SPACE = re.compile(r"\s+")

@@ -24,9 +24,10 @@ from orbat.model import Analysis, Document, DocumentKind, Fingerprint, RunSummar
 from orbat.reason.theatre import sync_theatre
 from orbat.settings import Settings
 from orbat.theatres import load_theatre
-from orbat.work import AnalyserFactory, BatchJob, BatchResult, Prepared, build_analyser
+from orbat.errors import ConfigError
+from orbat.work import AnalyserFactory, BatchJob, BatchResult, Prepared, analysis_version, build_analyser
 
-__all__ = ["IngestDeps", "ingest", "fill_metadata"]
+__all__ = ["IngestDeps", "ingest", "reanalyse", "fill_metadata"]
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class IngestDeps:
     analyser_factory: AnalyserFactory = build_analyser
     engine: str = "local"  # local (one process, or a pool with settings.workers > 1) | ray
     address: str | None = None  # Ray cluster address; a local Ray when None
+    analysis_version: str | None = None  # what analyses documents; None: orbat.work.analysis_version of the pack
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,24 +61,76 @@ def ingest(
     progress: Callable[[str], None] | None = None,
 ) -> RunSummary:
     """Ingest every target; returns the run's counts. Unexpected exceptions propagate."""
+    run_id, interrupted = _start(conn, list(args) or list(targets))
+    version = _analysis_setup(conn, settings, deps)
+    in_flight: set[str] = set()  # ids sent to the engine and not yet written
+    jobs = _jobs(conn, _read_all(targets, deps, settings, progress), settings, in_flight, version)
+    _run_jobs(conn, run_id, jobs, settings, deps, version, in_flight)
+    return _finish(conn, run_id, interrupted)
+
+
+def reanalyse(
+    *, conn: sqlite3.Connection, settings: Settings, deps: IngestDeps, args: Sequence[str] = (),
+    progress: Callable[[str], None] | None = None,
+) -> RunSummary:  # fmt: skip
+    """Analyse again every stored document that the current analysis version did not analyse (or that
+    was ingested without NLP); reviewed claims are kept, machine-made ones replaced."""
+    if not settings.nlp:
+        raise ConfigError("reanalyse needs the NLP stages; drop --no-nlp")
+    run_id, interrupted = _start(conn, list(args) or ["reanalyse"])
+    version = _analysis_setup(conn, settings, deps)
+    assert version is not None
+    _run_jobs(conn, run_id, _outdated_jobs(conn, version, settings, progress), settings, deps, version, set())
+    return _finish(conn, run_id, interrupted)
+
+
+def _start(conn: sqlite3.Connection, args: list[str]) -> tuple[str, int]:
     with store.transaction(conn):
         interrupted = store.close_interrupted_runs(conn)
-        run_id = store.start_run(conn, list(args) or list(targets))
-    if settings.nlp:  # the pack's entities and curated relations, which the documents' claims refer to
-        sync_theatre(conn, load_theatre(settings.theatre))
+        return store.start_run(conn, args), interrupted
+
+
+def _analysis_setup(conn: sqlite3.Connection, settings: Settings, deps: IngestDeps) -> str | None:
+    """With NLP: store the pack's entities and curated relations (the claims refer to them) and return
+    the analysis version documents are analysed with; without: None."""
+    if not settings.nlp:
+        return None
+    theatre = load_theatre(settings.theatre)
+    sync_theatre(conn, theatre)
+    return deps.analysis_version or analysis_version(theatre)
+
+
+def _run_jobs(conn: sqlite3.Connection, run_id: str, jobs: Iterator[tuple[_Batch, BatchJob]], settings: Settings,
+              deps: IngestDeps, version: str | None, in_flight: set[str]) -> None:  # fmt: skip
     engine = make_engine(deps.engine, settings, deps.analyser_factory, address=deps.address)
-    in_flight: set[str] = set()  # ids sent to the engine and not yet written
     try:
-        jobs = _jobs(conn, _read_all(targets, deps, settings, progress), settings, in_flight)
         for batch, result in engine.map(jobs):
-            _write_batch(conn, run_id, batch, result, settings)
+            _write_batch(conn, run_id, batch, result, settings, version)
             in_flight.difference_update(batch.fresh_ids)
     finally:
         engine.close()
+
+
+def _finish(conn: sqlite3.Connection, run_id: str, interrupted: int) -> RunSummary:
     with store.transaction(conn):
         row = store.finish_run(conn, run_id)
     skips = tuple(Skip(r["source"], r["reason"]) for r in store.run_items(conn, run_id, status="skipped"))
-    return RunSummary(run_id, row["added"], row["duplicates"], skips, row["listing_items"], interrupted)
+    return RunSummary(run_id, row["added"], row["duplicates"], skips, row["listing_items"], interrupted,
+                      row["reanalysed"])  # fmt: skip
+
+
+def _outdated_jobs(
+    conn: sqlite3.Connection, version: str, settings: Settings, progress: Callable[[str], None] | None
+) -> Iterator[tuple[_Batch, BatchJob]]:
+    """Batches of stored documents another analysis version (or none) analysed, in storage order."""
+    after = 0
+    while rows := store.outdated_documents(conn, version, after=after, limit=settings.batch_documents):
+        after = rows[-1][0]
+        docs = tuple(doc for _, doc in rows)
+        for doc in docs:
+            if progress:
+                progress(doc.source or doc.id)
+        yield _Batch((), (), docs, ()), BatchJob((), docs)
 
 
 def _read_all(
@@ -94,20 +148,23 @@ def _read_all(
 
 
 def _jobs(
-    conn: sqlite3.Connection, items: Iterator[Document | Skip], settings: Settings, in_flight: set[str]
-) -> Iterator[tuple[_Batch, BatchJob]]:
+    conn: sqlite3.Connection, items: Iterator[Document | Skip], settings: Settings, in_flight: set[str],
+    version: str | None,
+) -> Iterator[tuple[_Batch, BatchJob]]:  # fmt: skip
     """Group inputs into batches, telling new content from copies of what is stored or in flight."""
     batch: list[Document | Skip] = []
     for item in items:
         batch.append(item)
         if len(batch) >= settings.batch_documents:
-            yield _classify(conn, batch, in_flight)
+            yield _classify(conn, batch, in_flight, version)
             batch = []
     if batch:
-        yield _classify(conn, batch, in_flight)
+        yield _classify(conn, batch, in_flight, version)
 
 
-def _classify(conn: sqlite3.Connection, batch: list[Document | Skip], in_flight: set[str]) -> tuple[_Batch, BatchJob]:
+def _classify(
+    conn: sqlite3.Connection, batch: list[Document | Skip], in_flight: set[str], version: str | None
+) -> tuple[_Batch, BatchJob]:
     fresh: dict[str, Document] = {}
     duplicates: list[Document] = []
     for item in batch:
@@ -121,23 +178,28 @@ def _classify(conn: sqlite3.Connection, batch: list[Document | Skip], in_flight:
         else:
             fresh[item.id] = item
     in_flight.update(fresh)
-    redated = _redated(conn, duplicates)
+    redated = _redated(conn, duplicates) + _outdated(conn, duplicates, version)
+    redated = list({d.id: d for d in redated}.values())  # a copy both dated and outdated: once
     skips = tuple(i for i in batch if isinstance(i, Skip))
     meta = _Batch(skips, tuple(duplicates), tuple(redated), tuple(fresh))
     return meta, BatchJob(tuple(fresh.values()), tuple(redated))
 
 
-def _write_batch(conn: sqlite3.Connection, run_id: str, batch: _Batch, result: BatchResult, settings: Settings) -> None:
+def _write_batch(conn: sqlite3.Connection, run_id: str, batch: _Batch, result: BatchResult, settings: Settings,
+                 version: str | None) -> None:  # fmt: skip
     analyses = {a.document.id: a for a in result.analyses}
     with store.transaction(conn):
         for skip in batch.skips:
             store.record_item(conn, run_id, skip.source, "skipped", reason=skip.reason)
         for p in result.prepared:
-            _store_prepared(conn, run_id, p, analyses.get(p.document.id), settings)
+            _store_prepared(conn, run_id, p, analyses.get(p.document.id), settings, version)
         for doc in batch.duplicates:  # after the originals: a copy may fill metadata they lack
             _record_duplicate(conn, run_id, doc)
-        for doc in batch.redated:  # relative dates now have a reference: recompute what depends on it
+        for doc in batch.redated:  # a date to resolve against, or a new analysis version: recompute
             store.replace_analysis(conn, analyses[doc.id])
+            if version is not None:
+                store.set_analysis_version(conn, doc.id, version)
+            store.record_item(conn, run_id, doc.source or doc.id, "reanalysed", document=doc.id)
 
 
 def _record_duplicate(conn: sqlite3.Connection, run_id: str, doc: Document) -> None:
@@ -154,6 +216,29 @@ def fill_metadata(doc: Document, copy: Document) -> Document:
                    url=doc.url or copy.url, kind=kind)  # fmt: skip
 
 
+def _outdated(conn: sqlite3.Connection, duplicates: Sequence[Document], version: str | None) -> list[Document]:
+    """Stored documents (a listing page: its items) that another analysis version analysed, or none."""
+    if version is None:
+        return []
+    versions = store.analysis_versions(conn, [d.id for d in duplicates])
+    out: list[Document] = []
+    for copy in duplicates:
+        found = store.get_document(conn, copy.id) if versions.get(copy.id) != version else []
+        if not found:  # up to date, or its original is in this same batch (analysed with this version)
+            continue
+        if found[0].kind != DocumentKind.LISTING:
+            out.append(found[0])
+            continue
+        items = [store.get_document(conn, r["id"])[0] for r in _items(conn, found[0].id)]
+        stale = store.analysis_versions(conn, [i.id for i in items])
+        out += [i for i in items if stale.get(i.id) != version]
+    return out
+
+
+def _items(conn: sqlite3.Connection, page_id: str) -> list[sqlite3.Row]:
+    return store.find_documents(conn, store.DocumentFilter(parent=page_id, limit=10_000))[0]
+
+
 def _redated(conn: sqlite3.Connection, duplicates: Sequence[Document]) -> list[Document]:
     """Stored documents (and their listing items) analysed without a date that a copy now supplies."""
     out: list[Document] = []
@@ -164,16 +249,16 @@ def _redated(conn: sqlite3.Connection, duplicates: Sequence[Document]) -> list[D
         stored = found[0]
         if stored.kind != DocumentKind.LISTING:
             out.append(fill_metadata(stored, copy))
-        items = store.find_documents(conn, store.DocumentFilter(parent=stored.id, limit=10_000))[0]
-        for row in items:
+        for row in _items(conn, stored.id):
             (item,) = store.get_document(conn, row["id"])
             out.append(replace(item, published=item.published or copy.published, outlet=item.outlet or copy.outlet))
     return out
 
 
 def _store_prepared(
-    conn: sqlite3.Connection, run_id: str, p: Prepared, analysis: Analysis | None, settings: Settings
-) -> None:
+    conn: sqlite3.Connection, run_id: str, p: Prepared, analysis: Analysis | None, settings: Settings,
+    version: str | None,
+) -> None:  # fmt: skip
     doc = p.document
     if p.fingerprint is not None:
         doc = replace(doc, cluster=_assign_cluster(conn, doc, p.fingerprint, settings))
@@ -185,6 +270,8 @@ def _store_prepared(
         store.insert_fingerprint(conn, p.fingerprint)
     if analysis is not None:
         store.insert_analysis(conn, replace(analysis, document=doc))
+        if version is not None:
+            store.set_analysis_version(conn, doc.id, version)
     status = "listing_item" if doc.kind == DocumentKind.LISTING_ITEM else "added"
     store.record_item(conn, run_id, doc.source or "", status, document=doc.id)
 

@@ -14,12 +14,14 @@ from functools import lru_cache
 from orbat.clean import Lexicon, clean_document, looks_like_listing_page, split_listing_page
 from orbat.clean.fingerprint import fingerprint_document
 from orbat.clean.lexicon import lexicon_from_spacy_package
-from orbat.model import Analysis, Document, DocumentKind, Fingerprint
+from orbat.model import Analysis, Document, DocumentKind, Fingerprint, stable_id
 from orbat.settings import Settings
+from orbat.theatres import Theatre
 
 __all__ = [
     "Analyser",
     "AnalyserFactory",
+    "analysis_version",
     "BatchJob",
     "BatchResult",
     "Prepared",
@@ -72,6 +74,21 @@ def build_analyser(settings: Settings) -> Analyser:
             yield replace(analysis, claims=analysis.claims + claims, parse=None)
 
     return analyse
+
+
+def analysis_version(theatre: Theatre) -> str:
+    """What made a document's mentions and claims: the model, recognition, each extractor and the pack.
+
+    Stored per document; a document analysed by another version is re-analysed when it is seen again
+    or by ``orbat reanalyse``, and only those documents are.
+    """
+    from orbat.extract.events import EXTRACTOR as EVENTS
+    from orbat.extract.relations import EXTRACTOR as RELATIONS
+    from orbat.nlp import RECOGNISER, SPACY_MODEL
+    from orbat.nlp.aliases import EXTRACTOR as ALIASES
+
+    pack = stable_id(theatre.name, repr(theatre.entities), repr(theatre.relations), length=12)
+    return "+".join((SPACY_MODEL, RECOGNISER, ALIASES, RELATIONS, EVENTS, f"pack:{theatre.name}/{pack}"))
 
 
 def prepare_document(doc: Document, *, settings: Settings, lexicon: Lexicon | None = None) -> list[Prepared]:

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 
 from orbat.errors import OrbatError
-from orbat.extract.relations import build_relation_deps, extract_relations, find_relations, published_span
+from orbat.extract.relations import EXTRACTOR, build_relation_deps, extract_relations, find_relations, published_span
 from orbat.model import Segment, SegmentKind, TimeSpan, stable_id
 
 
@@ -92,7 +92,7 @@ def test_claim_carries_sentence_evidence_id_and_times(analysed, deps):
     assert ev.quote == text[ev.start:ev.end] == "Kataib Hezbollah seized Al-Qaim in June 2025."
     assert claim.id == stable_id("dtest", "controls", "kataib-hezbollah", "geonames:92138", str(ev.start), str(ev.end))
     assert claim.valid == TimeSpan("2025-06-01", "2025-06-30", "month")
-    assert claim.reported == "2026-01-25" and claim.extractor == "orbat.relations/1"
+    assert claim.reported == "2026-01-25" and claim.extractor == EXTRACTOR
     assert a.parse[trigger].text == "seized" and 0 < claim.confidence <= 1
 
 

@@ -48,7 +48,7 @@ from orbat.model import Analysis, Claim, Evidence, Fatalities, MentionLabel, Seg
 __all__ = ["EXTRACTOR", "EventDeps", "Trigger", "Argument", "EventFrame", "build_event_deps",
            "extract_events", "find_event_frames", "acled_types"]
 
-EXTRACTOR = "orbat.events/1"
+EXTRACTOR = "orbat.events/2"  # 2: a sponsor ("Iran-backed") is not the actor
 _NOT_COMPLEMENT = frozenset({"nsubj", "nsubjpass", "conj", "cc", "punct", "agent", "parataxis", "advcl", "csubj", "mark"})
 _WEAPON_MODES = ("drone", "aerial", "heavy-weapons", "explosives", "suicide-attack")
 _COUNTED = frozenset({"ASSAULT", "PROTEST"})  # events that carry fatalities

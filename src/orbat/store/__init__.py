@@ -18,8 +18,12 @@ from orbat.store.documents import (
     near_duplicate_candidates,
 )
 from orbat.store.runs import close_interrupted_runs, finish_run, list_runs, record_item, run_items, start_run
+from orbat.store.versions import analysis_versions, outdated_documents, set_analysis_version
 
 __all__ = [
+    "analysis_versions",
+    "outdated_documents",
+    "set_analysis_version",
     "Candidate",
     "DocumentFilter",
     "add_document_source",

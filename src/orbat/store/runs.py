@@ -26,7 +26,8 @@ def record_item(
 ) -> None:  # fmt: skip
     """One input's outcome; the run's counters move in the same transaction as the document."""
     conn.execute("INSERT INTO run_items VALUES (?, ?, ?, ?, ?)", (run_id, source, status, reason, document))
-    column = {"added": "added", "duplicate": "duplicates", "skipped": "skipped", "listing_item": "listing_items"}[status]
+    column = {"added": "added", "duplicate": "duplicates", "skipped": "skipped", "listing_item": "listing_items",
+              "reanalysed": "reanalysed"}[status]  # fmt: skip
     conn.execute(f"UPDATE runs SET {column} = {column} + 1 WHERE id = ?", (run_id,))
 
 

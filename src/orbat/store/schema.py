@@ -371,5 +371,15 @@ INSERT INTO relation_facts {relation_fact_select("1")};
 CREATE INDEX claims_id_kind ON claims(id, predicate, review);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+# migration 4: which version of the analysis (model, recognition, extractors, theatre pack) made each
+# document's mentions and claims, so a new version re-processes only the documents it affects
+_V4 = """
+CREATE TABLE document_analysis (
+    document_id TEXT PRIMARY KEY,
+    version TEXT NOT NULL
+) WITHOUT ROWID;
+ALTER TABLE runs ADD COLUMN reanalysed INTEGER NOT NULL DEFAULT 0;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 SCHEMA_VERSION = len(MIGRATIONS)
