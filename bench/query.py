@@ -180,6 +180,8 @@ def main() -> None:
             info = generate(conn, claims=args.claims, entities=args.entities, documents=args.documents,
                             clusters=args.clusters, seed=args.seed)  # fmt: skip
         w = info.get("w") or generate_weights(conn, args.seed, args.entities)
+        conn.close()
+        conn = store.connect(path, readonly=True)  # as the API and the query commands read
         result = {"claims": conn.execute("SELECT count(*) FROM claims").fetchone()[0],
                   "generate_s": info["generate_s"], "connect_s": connect_s,
                   "db_mb": round(Path(path).stat().st_size / 2**20, 1),

@@ -32,10 +32,12 @@ def connect(path: str, *, readonly: bool = False) -> sqlite3.Connection:
 
 def _prepare(conn: sqlite3.Connection, path: str, readonly: bool) -> None:
     conn.execute("PRAGMA busy_timeout = 30000")
-    # queries read thousands of scattered claim rows: a page cache of 64 MiB and memory-mapped reads
-    # of up to 1 GiB (address space, not resident memory) keep them off the read() path
+    # queries read thousands of scattered claim rows: a page cache of 64 MiB, and for read-only
+    # connections (the API's, the query commands') memory-mapped reads of up to 1 GiB. Mapped pages
+    # count as the process's resident memory, so the ingest writer does without them.
     conn.execute("PRAGMA cache_size = -65536")
-    conn.execute("PRAGMA mmap_size = 1073741824")
+    if readonly:
+        conn.execute("PRAGMA mmap_size = 1073741824")
     if path != ":memory:":
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
