@@ -41,6 +41,8 @@ from typing import Any
 
 import yaml
 
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's safe loader when PyYAML has it
+
 from orbat.errors import ConfigError
 from orbat.model import Alias, Entity, EntityKind
 
@@ -89,7 +91,7 @@ def load_theatre(name: str = DEFAULT_THEATRE) -> Theatre:
     entities: list[Entity] = []
     relations: list[CuratedRelation] = []
     for path in sorted((p for p in root.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name):
-        records = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        records = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER) or []
         if not isinstance(records, list):
             raise ConfigError(f"{name}/{path.name}: expected a list of records")
         for i, rec in enumerate(records):
