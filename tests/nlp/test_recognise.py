@@ -68,3 +68,7 @@ def test_us_standing_alone_is_the_country_not_a_dropped_demonym(deps):
 
 def test_us_before_a_hyphen_stays_a_modifier(deps):
     assert "US" not in _mentions(deps, "Many groups in the PMF are US-designated terrorist groups.")
+
+
+def test_us_at_the_very_end_of_a_text_is_kept(deps):
+    assert "US" in _mentions(deps, "The troops were sent by the US")

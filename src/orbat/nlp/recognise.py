@@ -220,7 +220,7 @@ def _merge_demonyms(text: str, candidates: list[Candidate]) -> list[Candidate]:
         nxt = candidates[i + 1] if i + 1 < len(candidates) else None
         if nxt is not None and nxt.label is MentionLabel.ACTOR and text[c.end : nxt.start] == " ":
             candidates[i + 1] = replace(nxt, start=c.start)
-        elif text[c.start : c.end].lower() in _DEMONYM_AND_NAME and text[c.end : c.end + 1] not in "-‐–":
+        elif text[c.start : c.end].lower() in _DEMONYM_AND_NAME and text[c.end : c.end + 1] not in _HYPHENS:
             out.append(c)  # "the US sent troops": the state itself ("US-backed" stays a modifier)
     return out
 
