@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from orbat.extract import event_lexicon as lx
-from orbat.extract.relation_lexicon import COMPOUND_MODIFIERS
+from orbat.extract.relation_lexicon import hyphen_modifier
 from orbat.model import Mention, MentionLabel
 
 __all__ = ["DocContext", "Argument", "find_roles", "clause_depth"]
@@ -35,7 +35,6 @@ _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _TO_RECIPIENT = frozenset({"AID", "SUPPORT", "COOPERATE", "REQUEST"})
 _TOPIC_ON = frozenset({"CONSULT", "AGREE", "REQUEST", "REJECT", "ACCUSE", "SUPPORT", "CONCEDE", "THREATEN"})
 _FORCE_WORDS = lx.TROOP_WORDS | lx.MILITIA_WORDS | lx.POLICE_WORDS
-_HYPHENS = frozenset({"-", "‐", "–"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,15 +198,10 @@ def _argument(ctx: DocContext, tok: Any) -> Argument:
         left += 1
     extra = _group_of(ctx, tok) if ctx.base[tok.i] in lx.GROUP_WORDS else []
     span = doc[left: right + 1]
-    own = [i for i in range(left, right + 1) if not _names_a_sponsor(doc, i)]
+    own = [i for i in range(left, right + 1) if not hyphen_modifier(doc, i)]  # "Iran-backed": Iran is the sponsor
     ids = _ids(ctx, own) + _ids(ctx, extra)
     words = frozenset(ctx.base[i] for i in range(left, right + 1))
     return Argument(span.start_char, span.end_char, span.text, tuple(dict.fromkeys(ids)), None, words)
-
-
-def _names_a_sponsor(doc: Any, i: int) -> bool:
-    """Token ``i`` is X in "X-backed", "X-aligned", "X-based" …: X is the sponsor, not the phrase's actor."""
-    return i + 2 < len(doc) and doc[i + 1].text in _HYPHENS and doc[i + 2].lower_ in COMPOUND_MODIFIERS
 
 
 def _from_mention(ctx: DocContext, m: Mention, i: int) -> Argument:

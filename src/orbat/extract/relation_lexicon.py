@@ -8,6 +8,7 @@ becomes the claim's confidence before attribution scales it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 __all__ = [
     "VerbFrame", "VERB_FRAMES", "ROLE_NOUNS", "ROLE_PREFIXES", "PART_NOUNS", "MEMBER_NOUNS", "COMPOUND_MODIFIERS",
@@ -196,6 +197,17 @@ COMPOUND_MODIFIERS: dict[str, tuple[str, float]] = {
     "designated": ("designated_by", 0.9), "sanctioned": ("designated_by", 0.8),
     "based": ("present_at", 0.8), "held": ("controls", 0.75), "controlled": ("controls", 0.8),
 }
+
+HYPHENS = frozenset({"-", "‐", "‑", "–"})
+
+
+def hyphen_modifier(doc: Any, i: int) -> str | None:
+    """The modifier of "X-backed", "X-based", "X-held" … when token ``i`` is the X glued to it, else None."""
+    if i + 2 < len(doc) and doc[i + 1].text in HYPHENS and not doc[i + 1].whitespace_:
+        word = doc[i + 2].lower_
+        return word if word in COMPOUND_MODIFIERS else None
+    return None
+
 
 # Demonyms and short state names → ISO 3166-1 alpha-3, mapped to the pack's state entity.
 DEMONYMS: dict[str, str] = {

@@ -337,10 +337,7 @@ def modifier_relations(ix: DocIndex, tok: Any) -> list[Found]:
 
 
 def _hyphen_name(ix: DocIndex, tok: Any) -> Any | None:
-    doc = ix.doc
-    if tok.i >= 2 and doc[tok.i - 1].text in ("-", "‑", "–") and not doc[tok.i - 1].whitespace_:
-        return doc[tok.i - 2]
-    return None
+    return ix.doc[tok.i - 2] if tok.i >= 2 and lx.hyphen_modifier(ix.doc, tok.i - 2) else None
 
 
 def _modified(ix: DocIndex, tok: Any, name: Arg) -> Arg | None:

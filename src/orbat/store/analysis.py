@@ -145,12 +145,19 @@ def _row_to_entity(conn: sqlite3.Connection, r: sqlite3.Row) -> Entity:
     )  # fmt: skip
 
 
+# SQL: entity ``e`` is named by some claim (subject, object, place, claimant, or an event's actor or
+# recipient); each test is an index look-up
+CLAIM_NAMES_ENTITY = "(" + " OR ".join(
+    [f"EXISTS (SELECT 1 FROM claims WHERE {column} = e.id)" for column in ("subject", "object", "place", "claimant")]
+    + ["EXISTS (SELECT 1 FROM claim_actors WHERE entity_id = e.id)"]
+) + ")"
+
+
 def iter_entities(conn: sqlite3.Connection, *, referenced_only: bool = False) -> Iterator[Entity]:
     sql = "SELECT * FROM entities"
     if referenced_only:
-        sql += (" WHERE provisional = 1 OR id IN (SELECT entity_id FROM mentions) OR id IN (SELECT subject FROM claims)"
-                " OR id IN (SELECT object FROM claims) OR id IN (SELECT place FROM claims)"
-                " OR id IN (SELECT claimant FROM claims) OR id IN (SELECT entity_id FROM claim_actors)")
+        sql += (" e WHERE e.provisional = 1 OR EXISTS (SELECT 1 FROM mentions WHERE entity_id = e.id)"
+                f" OR {CLAIM_NAMES_ENTITY}")
     for r in conn.execute(sql + " ORDER BY id"):
         yield _row_to_entity(conn, r)
 

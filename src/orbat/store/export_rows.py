@@ -10,18 +10,10 @@ import sqlite3
 from collections.abc import Iterator
 
 from orbat.model import Entity
-from orbat.store.analysis import _row_to_entity
+from orbat.store.analysis import CLAIM_NAMES_ENTITY, _row_to_entity
 from orbat.store.claims import _SELECT, ClaimRecord, _records
 
 __all__ = ["iter_export_claims", "iter_claim_entities"]
-
-# an entity some claim names; each test is an index look-up (claims_subject, claims_object,
-# claims_place_date, claims_claimant, and claim_actors for the actors and recipients of events)
-_NAMED = " OR ".join(
-    [f"EXISTS (SELECT 1 FROM claims WHERE {column} = e.id)" for column in ("subject", "object", "place", "claimant")]
-    + ["EXISTS (SELECT 1 FROM claim_actors WHERE entity_id = e.id)"]
-)
-
 
 def iter_export_claims(
     conn: sqlite3.Connection, *, by_document: bool = False, batch: int = 500
@@ -49,7 +41,7 @@ def iter_claim_entities(conn: sqlite3.Connection, *, batch: int = 500) -> Iterat
     last = ""
     while True:
         rows = conn.execute(
-            f"SELECT * FROM entities e WHERE e.id > ? AND ({_NAMED}) ORDER BY e.id LIMIT ?", (last, batch)
+            f"SELECT * FROM entities e WHERE e.id > ? AND ({CLAIM_NAMES_ENTITY}) ORDER BY e.id LIMIT ?", (last, batch)
         ).fetchall()
         if not rows:
             return
