@@ -47,6 +47,7 @@ class DocContext:
     has_dep: bool
     has_pos: bool
     not_args: frozenset[str] = frozenset()  # bases that never head an argument (weapons, event nouns ...)
+    lower: tuple[str, ...] = ()  # lower-cased text of each token
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,6 +44,7 @@ class EventDeps:
     precision: Mapping[str, str]  # place entity id -> precision
     designated: frozenset[str]  # entities designated as terrorist by someone in the pack
     not_args: frozenset[str] = frozenset()  # bases that never head an actor or recipient phrase
+    starts: frozenset[str] = frozenset()  # every base a trigger can start with (most tokens start none)
 
 
 
@@ -76,8 +77,9 @@ def build_event_deps(theatre: Theatre, *, place_precision: Mapping[str, str] | N
         MappingProxyType(forms), MappingProxyType(verbs), MappingProxyType(nouns),
         MappingProxyType({k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in phrases.items()}),
         MappingProxyType(guarded), MappingProxyType({e.id: e.kind.value for e in theatre.entities}),
-        MappingProxyType(precision), designated, not_args,
-    )
+        MappingProxyType(precision), designated, not_args, frozenset(phrases) | frozenset(verbs) | frozenset(guarded)
+        | frozenset(nouns),
+    )  # fmt: skip
 
 
 def _trigger_map(rows: Iterable[lx.Row], forms: dict[str, str], inflect: Any) -> dict[str, Trigger]:
@@ -119,19 +121,23 @@ def _noun_forms(n: str) -> set[str]:
 def document_context(analysis: Analysis, deps: EventDeps) -> DocContext:
     """Base forms and the token -> mention index of one parsed document."""
     doc = analysis.parse
-    base = tuple(deps.forms.get(t.lower_) or (t.lemma_.lower() if t.lemma_ else t.lower_) for t in doc)
+    lower = tuple(t.lower_ for t in doc)
+    base = tuple(deps.forms.get(low) or (t.lemma_.lower() if t.lemma_ else low) for t, low in zip(doc, lower))
     by_token: dict[int, Any] = {}
     for m in analysis.mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         for tok in span if span is not None else ():
             by_token.setdefault(tok.i, m)
     has_pos = doc.has_annotation("TAG") or doc.has_annotation("POS")
-    return DocContext(doc, base, MappingProxyType(by_token), doc.has_annotation("DEP"), has_pos, deps.not_args)
+    return DocContext(doc, base, MappingProxyType(by_token), doc.has_annotation("DEP"), has_pos, deps.not_args, lower)
 
 
 def match_trigger(ctx: DocContext, deps: EventDeps, i: int, end: int) -> tuple[Trigger, int, int] | None:
     """The trigger starting at token ``i`` (sentence ends at ``end``): (trigger, first, last token) or None."""
-    tok, b = ctx.doc[i], ctx.base[i]
+    b = ctx.base[i]
+    if b not in deps.starts and ctx.lower[i] not in deps.nouns:  # the look-ups below would all miss
+        return None
+    tok = ctx.doc[i]
     m = ctx.mention.get(i)
     if m is not None and m.label is not MentionLabel.DATE:
         return None

@@ -148,7 +148,7 @@ def _sentence_events(ctx: DocContext, deps: EventDeps, analysis: Analysis, toks:
         i = last + 1
     if not frames:
         return []
-    words = frozenset(ctx.base[toks[0]: toks[1]]) | frozenset(t.lower_ for t in ctx.doc[toks[0]: toks[1]])
+    words = frozenset(ctx.base[toks[0]: toks[1]]) | frozenset(ctx.lower[toks[0]: toks[1]])
     frames = [_labor_strike(_retype(ctx, f), ctx, words) for f in frames]
     frames = _peaceful(_merge(_govern(ctx, frames)), words)
     return [_finish(f, ctx, deps, analysis, toks, words, weight) for f in frames]

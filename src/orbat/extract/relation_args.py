@@ -62,6 +62,7 @@ class DocIndex:
     by_token: tuple[Mention | None, ...]  # token index -> resolved argument mention covering it
     has_dep: bool
     states: Mapping[str, str]  # lower-case state name, alias or demonym -> state entity id
+    lower: tuple[str, ...] = ()  # lower-cased text of each token
 
 
 def index_document(analysis: Analysis, states: Mapping[str, str]) -> DocIndex:
@@ -69,13 +70,15 @@ def index_document(analysis: Analysis, states: Mapping[str, str]) -> DocIndex:
     doc = analysis.parse
     cover: list[Mention | None] = [None] * len(doc)
     mentions = sorted((m for m in analysis.mentions if m.label in _ARG_LABELS and m.entity), key=lambda m: m.start)
+    lower: list[str] = []
     k = 0
     for tok in doc:
+        lower.append(tok.lower_)
         while k < len(mentions) and mentions[k].end <= tok.idx:
             k += 1
         if k < len(mentions) and mentions[k].start < tok.idx + len(tok) and tok.idx < mentions[k].end:
             cover[tok.i] = mentions[k]
-    return DocIndex(doc, tuple(cover), bool(doc.has_annotation("DEP")), states)
+    return DocIndex(doc, tuple(cover), bool(doc.has_annotation("DEP")), states, tuple(lower))
 
 
 def arg_at(ix: DocIndex, tok: Any) -> Arg | None:

@@ -59,6 +59,7 @@ class RelationDeps:
     nouns: Mapping[str, str]  # noun form -> base
     noun_kinds: Mapping[str, str]  # noun base -> "role" | "part" | "relation"
     states: Mapping[str, str]  # lower-case state name, alias or demonym -> state entity id
+    words: frozenset[str] = frozenset()  # every word _token_relations looks at (most tokens are none)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +85,10 @@ def build_relation_deps(theatre: Theatre) -> RelationDeps:
         for base in table:
             kinds[base] = kind
             nouns.update((form, base) for form in lx.noun_forms(base))
-    return RelationDeps(MappingProxyType(verbs), MappingProxyType(nouns), MappingProxyType(kinds), _states(theatre))
+    words = (frozenset(verbs) | frozenset(nouns) | frozenset(lx.COMPOUND_MODIFIERS) | frozenset(lx.ADJ_RELATIONS)
+             | fight.SEIZE_FORMS | fight.FIGHT_FORMS | fight.SEIZURE_FORMS | fight.STRONGHOLD_FORMS | {"within"})
+    return RelationDeps(MappingProxyType(verbs), MappingProxyType(nouns), MappingProxyType(kinds), _states(theatre),
+                        words)  # fmt: skip
 
 
 def _states(theatre: Theatre) -> Mapping[str, str]:
@@ -139,7 +143,10 @@ def find_relations(analysis: Analysis, *, deps: RelationDeps) -> list[RelationFr
 
 def _sentence_frames(ix: DocIndex, deps: RelationDeps, toks: tuple[int, int], chars: tuple[int, int],
                      factor: float) -> Iterator[RelationFrame]:
-    for tok in ix.doc[toks[0]:toks[1]]:
+    for i in range(toks[0], toks[1]):
+        if ix.lower[i] not in deps.words:
+            continue
+        tok = ix.doc[i]
         for found in _token_relations(ix, deps, tok):
             for subj in found.subjects:
                 for obj in found.objects:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from orbat.model import Claim, Document, Entity, EntityKind, Evidence, stable_id
@@ -24,6 +24,7 @@ __all__ = ["AliasIndex", "AliasLink", "build_alias_index", "find_alias_links", "
 
 EXTRACTOR = "orbat.aliases/1"
 _FUZZY_MIN_KEY = 6
+_FUZZY_MEMO = 1 << 15  # names met, with their best match (the index never changes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +34,8 @@ class AliasIndex:
     by_acronym: Mapping[str, tuple[str, ...]]
     by_surname: Mapping[str, tuple[str, ...]]
     fuzzy_keys: Mapping[str, tuple[tuple[str, str], ...]]  # first letter -> ((key, entity id), ...)
+    _fuzzy_memo: dict[tuple[str, float], tuple[str, float] | None] = field(default_factory=dict, compare=False,
+                                                                           repr=False)  # fmt: skip
 
     def exact(self, text: str) -> tuple[str, ...]:
         """Entity ids whose name or alias has the key of ``text`` (acronyms case-sensitively)."""
@@ -48,6 +51,14 @@ class AliasIndex:
         key = name_key(text)
         if len(key) < _FUZZY_MIN_KEY:
             return None
+        memo = (key, threshold)
+        if memo not in self._fuzzy_memo:
+            if len(self._fuzzy_memo) >= _FUZZY_MEMO:
+                self._fuzzy_memo.clear()
+            self._fuzzy_memo[memo] = self._fuzzy(key, threshold)
+        return self._fuzzy_memo[memo]
+
+    def _fuzzy(self, key: str, threshold: float) -> tuple[str, float] | None:
         best: tuple[str, float] | None = None
         for other, entity_id in self.fuzzy_keys.get(key[0], ()):
             if abs(len(other) - len(key)) > max(2, len(key) // 6):

