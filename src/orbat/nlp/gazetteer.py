@@ -32,9 +32,10 @@ import unicodedata
 from functools import lru_cache
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from importlib import metadata
 from pathlib import Path
+
+from rapidfuzz.distance import Indel
 
 from orbat.model import Entity, EntityKind
 from orbat.nlp.gazetteer_sources import Row as _Row
@@ -234,12 +235,7 @@ class Gazetteer:
 def _similarity(key: str, lights: tuple[str, ...]) -> float:
     if key in lights:
         return 1.0
-    best = 0.0
-    for light in lights:
-        matcher = SequenceMatcher(None, key, light)
-        if matcher.real_quick_ratio() > best and matcher.quick_ratio() > best:  # upper bounds of ratio()
-            best = max(best, matcher.ratio())
-    return best
+    return max(Indel.normalized_similarity(key, light) for light in lights)  # 2·LCS / (total length)
 
 
 _SCORED_NAMES = 50_000  # names whose scored candidates a Gazetteer keeps

@@ -57,6 +57,9 @@ class PlaceContext:
         return 0.0 if not total or region is None else self.regions.get(region, 0) / total
 
 
+_NO_CONTEXT = PlaceContext()
+
+
 def resolve_place(name: str, *, gazetteer: Gazetteer, context: PlaceContext) -> tuple[Entity | None, float]:
     """The best entity for ``name`` and a confidence in [0, 1]; (None, 0.0) when nothing fits."""
     border = _border_phrase(name)
@@ -140,15 +143,19 @@ def _border_pair(countries: tuple[str, ...], context: PlaceContext) -> tuple[fro
 
 
 def resolve_document_places(names: Sequence[str], *, gazetteer: Gazetteer) -> list[tuple[Entity | None, float]]:
-    """Resolve every place name of one document: unambiguous names first, then the rest in their light."""
-    first = [resolve_place(n, gazetteer=gazetteer, context=PlaceContext()) for n in names]
-    sure = [(light_key(n), e) for n, (e, conf) in zip(names, first) if e is not None and conf >= 0.8 and e.feature != "border"]
-    results = []
-    for name in names:
+    """Resolve every place name of one document: unambiguous names first, then the rest in their light.
+
+    Each distinct name is resolved once (a repeated name has the same context every time)."""
+    distinct = list(dict.fromkeys(names))
+    first = {n: resolve_place(n, gazetteer=gazetteer, context=_NO_CONTEXT) for n in distinct}
+    sure = [(light_key(n), e) for n in names for e, conf in (first[n],)
+            if e is not None and conf >= 0.8 and e.feature != "border"]  # every occurrence votes
+    results = {}
+    for name in distinct:
         key = light_key(name)
         context = _context([e for k, e in sure if k != key], gazetteer)  # a name does not vote for itself
-        results.append(resolve_place(name, gazetteer=gazetteer, context=context))
-    return results
+        results[name] = resolve_place(name, gazetteer=gazetteer, context=context)
+    return [results[n] for n in names]
 
 
 def _context(entities: Sequence[Entity], gazetteer: Gazetteer) -> PlaceContext:
