@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+from spacy.attrs import LEMMA, LOWER
+
 from orbat.extract import event_lexicon as lx
 from orbat.extract.event_roles import DocContext
 from orbat.model import Analysis, MentionLabel
@@ -121,8 +123,10 @@ def _noun_forms(n: str) -> set[str]:
 def document_context(analysis: Analysis, deps: EventDeps) -> DocContext:
     """Base forms and the token -> mention index of one parsed document."""
     doc = analysis.parse
-    lower = tuple(t.lower_ for t in doc)
-    base = tuple(deps.forms.get(low) or (t.lemma_.lower() if t.lemma_ else low) for t, low in zip(doc, lower))
+    strings = doc.vocab.strings  # one array read instead of a Token object per token and attribute
+    pairs = [(strings[low], strings[lemma] if lemma else "") for low, lemma in doc.to_array([LOWER, LEMMA]).tolist()]
+    lower = tuple(low for low, _ in pairs)
+    base = tuple(deps.forms.get(low) or (lemma.lower() if lemma else low) for low, lemma in pairs)
     by_token: dict[int, Any] = {}
     for m in analysis.mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
