@@ -57,3 +57,25 @@ def test_claims_come_in_trigger_order_and_are_deterministic(analysed, deps):
 def test_build_extract_deps_wires_the_event_extractor(theatre):
     deps = build_extract_deps(theatre)
     assert deps.event_deps is not None and callable(deps.find_events)
+
+
+NUSRA = ("Nusra Front", "ACTOR", "jabhat-al-nusra")
+QAEDA = ("Al-Qaeda", "ACTOR", "al-qaeda")
+
+
+@pytest.fixture
+def relations_only(theatre):
+    return ExtractDeps(theatre, build_relation_deps(theatre), None, lambda analysis, *, deps: [])
+
+
+def test_a_description_inside_a_negated_clause_stays_affirmed(analysed, relations_only):
+    for text in ("The truce does not apply to Al-Qaeda affiliate the Nusra Front.",
+                 "The ceasefire does not cover the Nusra Front, an Al-Qaeda affiliate."):
+        (part,) = [c for c in extract_claims(analysed(text, [NUSRA, QAEDA]), deps=relations_only) if c.predicate == "part_of"]
+        assert (part.subject, part.object, part.polarity, part.modality) == ("jabhat-al-nusra", "al-qaeda", "affirmed", "asserted")
+
+
+def test_a_predicate_noun_under_negation_is_still_denied(analysed, relations_only):
+    a = analysed("The Nusra Front is not part of Al-Qaeda.", [NUSRA, QAEDA])
+    (part,) = [c for c in extract_claims(a, deps=relations_only) if c.predicate == "part_of"]
+    assert part.polarity == "negated"

@@ -49,9 +49,11 @@ def test_control_conflict_unless_compatible():
     assert find_control_conflicts(records, lambda a, b: True, {}) == []
 
 
-def _event(id_, *, size=None, day="2017-06-01", cluster=None, place="bukamal", valid=None, fatalities=Fatalities()):
-    return rec(id_, "event", "saa", None, cluster=cluster, day=day, event_type="MOBILIZE", actors=("saa",),
-               place=place, size=size, fatalities=fatalities, valid=valid or TimeSpan(day, day, "day"))
+def _event(id_, *, size=None, day="2017-06-01", cluster=None, place="bukamal", valid=None, fatalities=Fatalities(),
+           event_type="MOBILIZE", recipients=(), geo_precision=None):
+    return rec(id_, "event", "saa", None, cluster=cluster, day=day, event_type=event_type, actors=("saa",),
+               recipients=recipients, place=place, size=size, fatalities=fatalities, geo_precision=geo_precision,
+               valid=valid or TimeSpan(day, day, "day"))  # fmt: skip
 
 
 def test_figures_contradiction_two_thousand_vs_four_thousand_troops():
@@ -78,9 +80,31 @@ def test_date_and_place_conflicts_between_reports_of_one_event():
              _event("b", valid=TimeSpan("2017-05-28", "2017-05-28", "day"), day="2017-06-02")]
     assert [c.kind for c in find_event_conflicts(dated, {}, {})] == ["date"]
     points = {"bukamal": (34.45, 40.92), "tanf": (33.50, 38.62)}
-    placed = [_event("a"), _event("b", place="tanf")]
+    placed = [_event("a", event_type="ASSAULT", recipients=("isis",)),
+              _event("b", place="tanf", event_type="ASSAULT", recipients=("isis",))]
     (c,) = find_event_conflicts(placed, points, {}, EventMatching())
     assert c.kind == "place" and "km apart" in c.explanation
+
+
+def test_the_same_forces_on_the_same_days_at_two_places_are_two_events_unless_the_target_is_shared_too():
+    points = {"bukamal": (34.45, 40.92), "tanf": (33.50, 38.62)}
+    deployed = [_event("a"), _event("b", place="tanf")]  # forces deploy to many places at once
+    assert find_event_conflicts(deployed, points, {}) == []
+    struck = [_event("a", event_type="ASSAULT", recipients=("isis",)),
+              _event("b", place="tanf", event_type="ASSAULT", recipients=("fsa",))]
+    assert find_event_conflicts(struck, points, {}) == []
+
+
+def test_tolls_reported_a_week_apart_or_placed_only_in_a_country_are_not_one_event():
+    week = [_event("a", fatalities=Fatalities(8, 8, 8), valid=TimeSpan("2017-06-01", "2017-06-01", "day")),
+            _event("b", fatalities=Fatalities(20, 20, 20), day="2017-06-07", valid=TimeSpan("2017-06-07", "2017-06-07", "day"))]
+    assert [c.kind for c in find_event_conflicts(week, {}, {})] == []  # 6 days apart, other tolls: two events
+    country = [_event("a", place="syria", geo_precision="country", fatalities=Fatalities(8, 8, 8)),
+               _event("b", place="syria", geo_precision="country", fatalities=Fatalities(20, 20, 20))]
+    assert find_event_conflicts(country, {}, {}) == []
+    background = [_event("a", valid=TimeSpan("2014-01-01", "2014-12-31", "year"), day="2017-06-01"),
+                  _event("b", valid=TimeSpan("2017-05-30", "2017-05-30", "day"), day="2017-06-01")]
+    assert find_event_conflicts(background, {}, {}) == []  # "in 2014 the group seized …" is another event
 
 
 def test_size_ranges_are_read_from_text():

@@ -23,7 +23,7 @@ from orbat.extract.relations import RelationDeps, build_relation_deps, extract_r
 from orbat.model import Analysis, Claim
 from orbat.theatres import Theatre
 
-__all__ = ["ExtractDeps", "build_extract_deps", "extract_claims", "attribute", "Attribution", "EventFinder"]
+__all__ = ["ExtractDeps", "build_extract_deps", "extract_claims", "attribute", "Attribution", "EventFinder", "presupposed"]
 
 EventFinder = Callable[..., list[tuple[Claim, int]]]  # (analysis, *, deps) -> [(claim, trigger token)]
 
@@ -61,6 +61,12 @@ def _attributed(analysis: Analysis, claim: Claim, trigger: int) -> Claim:
     if evidence is not None and not analysis.document.is_body(evidence.start, evidence.end):
         return claim  # a photo caption speaks for the picture desk: asserted, outlet's voice
     a = attribute(analysis.parse, trigger, analysis.mentions, text=analysis.document.clean_text)
+    if claim.predicate != "event" and presupposed(analysis.parse[trigger]):
+        # "the truce does not apply to al-Qaeda affiliate the Nusra Front": the clause's negation,
+        # denial or conditional is about the truce; the description is the speaker's, and stands
+        keep = a.modality in ("reported", "claimed")
+        a = Attribution(a.claimant if keep else None, "reported" if keep else "asserted", "affirmed",
+                        a.confidence_factor if keep else 1.0, a.claimant_text if keep else None)  # fmt: skip
     return replace(
         claim,
         claimant=a.claimant,
@@ -68,3 +74,20 @@ def _attributed(analysis: Analysis, claim: Claim, trigger: int) -> Claim:
         polarity=a.polarity,
         confidence=round(claim.confidence * a.confidence_factor, 3),
     )
+
+
+_MODIFIERS = frozenset({"amod", "compound", "appos", "nmod", "poss", "npadvmod", "nummod"})
+
+
+def presupposed(trigger: Any) -> bool:
+    """A relation named by a noun inside a noun phrase ("Turkish President Erdogan", "its ally Hezbollah",
+    "the Iran-backed militia") rather than stated by a verb or a predicate noun ("X is not a member
+    of Y"): what the clause around it negates or doubts is something else."""
+    tok = trigger
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ in _MODIFIERS:  # "Iran-backed" (a participle), "Turkish President", "its ally"
+        return True
+    # "Al-Qaeda affiliate the Nusra Front": a noun renamed by an apposition names who someone is;
+    # a bare relation noun ("denied any coordination with the SDF") is what the clause is about
+    return tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "appos" for c in tok.children)

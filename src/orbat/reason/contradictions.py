@@ -9,10 +9,10 @@ Kinds and rules:
   nor do they share a parent (``compatible`` decides; the caller builds it from the claims).
 - ``figures``: two reports of one event (``orbat.reason.events``) whose valid times overlap give force
   sizes or fatality ranges that do not meet (sizes get a 10% tolerance, fatalities none).
-- ``date``: two reports of one event at one place, both explicitly dated, whose valid times do not overlap.
-  (A claim dated only by its report date is taken to speak of the ``report_window_days`` before it.)
-- ``place``: two reports of one event, at overlapping valid times, placed more than ``far_place_km``
-  apart (only places with coordinates can be compared).
+- ``date``: two reports of one event at one place, both dated to the day, whose dates differ by at most
+  ``date_gap_days`` and whose tolls agree (further apart they are two events).
+- ``place``: two reports of one event with the same attacker and target on the same days, placed at
+  two towns (or finer) more than ``far_place_km`` apart (only places with coordinates compare).
 """
 
 from __future__ import annotations
@@ -22,14 +22,17 @@ from dataclasses import dataclass
 
 from orbat.model import stable_id
 from orbat.reason.events import (
+    COARSE_PLACES,
     EventMatching,
     distance_km,
     event_interval,
     explicitly_dated,
     fatality_range,
+    participants,
     ranges_disagree,
     same_event_pairs,
     size_range,
+    specific_place,
 )
 from orbat.reason.facts import DEFAULT_MERGE_GAP_DAYS, NON_ASSERTING, build_facts, time_groups
 from orbat.store.claims import ClaimRecord
@@ -116,25 +119,52 @@ def find_control_conflicts(
 def find_event_conflicts(
     records: Sequence[ClaimRecord], points: Mapping[str, Point], names: Names, matching: EventMatching = EventMatching()
 ) -> list[Contradiction]:
-    """Figures, date and place conflicts between reports of one event."""
+    """Figures, date and place conflicts between reports of one event (``orbat.reason.events`` says
+    when two claims report one event, and when a difference of date or place is a conflict)."""
     events = [r for r in records if r.claim.predicate == "event" and r.claim.polarity != "negated" and _usable(r)]
     found: list[Contradiction] = []
     for a, b in same_event_pairs(events, points, matching):
-        if event_interval(a, matching).overlaps(event_interval(b, matching)):
-            found += _figure_conflicts(a, b, matching.figure_tolerance)
-        elif explicitly_dated(a) and explicitly_dated(b):
+        found += _figure_conflicts(a, b, matching.figure_tolerance)
+    for a, b in same_event_pairs(events, points, matching, time_check=False):
+        if _dates_conflict(a, b, matching):
             found.append(Contradiction("date", (a,), (b,), f"{a.claim.event_type} event dated "
                                        f"{_when(a.claim.valid.start, a.claim.valid.end)} by {a.voice} and "
                                        f"{_when(b.claim.valid.start, b.claim.valid.end)} by {b.voice}"))  # fmt: skip
     for a, b in same_event_pairs(events, points, matching, place_check=False):
         pa, pb = a.claim.place, b.claim.place
-        if pa and pb and pa != pb and pa in points and pb in points:
-            km = distance_km(points[pa], points[pb])
-            if km > matching.far_place_km and event_interval(a, matching).overlaps(event_interval(b, matching)):
-                text = (f"{a.claim.event_type} event placed at {_name(names, pa)} by {a.voice} and at "
-                        f"{_name(names, pb)} by {b.voice}, {km:.0f} km apart")  # fmt: skip
-                found.append(Contradiction("place", (a,), (b,), text))
+        if not (_town_or_finer(a) and _town_or_finer(b) and pa != pb and pa in points and pb in points):
+            continue
+        if not (participants(a) - _actor_set(a)) & (participants(b) - _actor_set(b)):
+            continue  # a place conflict needs the same target on both sides, not just the same attacker
+        km = distance_km(points[pa], points[pb])  # type: ignore[index]
+        if km > matching.far_place_km:
+            text = (f"{a.claim.event_type} event placed at {_name(names, pa)} by {a.voice} and at "
+                    f"{_name(names, pb)} by {b.voice}, {km:.0f} km apart")  # fmt: skip
+            found.append(Contradiction("place", (a,), (b,), text))
     return found
+
+
+_WIDE_FOR_PLACE_CONFLICT = COARSE_PLACES | {"province", "district"}
+
+
+def _town_or_finer(record: ClaimRecord) -> bool:
+    return specific_place(record) and record.claim.geo_precision not in _WIDE_FOR_PLACE_CONFLICT
+
+
+def _actor_set(record: ClaimRecord) -> frozenset[str]:
+    return frozenset(x for x in (*record.claim.actors, record.claim.subject) if x)
+
+
+def _dates_conflict(a: ClaimRecord, b: ClaimRecord, matching: EventMatching) -> bool:
+    """Both dated to the day, apart, but close enough (and with tolls that agree) to be one event."""
+    if not (explicitly_dated(a) and explicitly_dated(b)):
+        return False
+    if a.claim.valid.precision != "day" or b.claim.valid.precision != "day":
+        return False
+    ia, ib = event_interval(a, matching), event_interval(b, matching)
+    if ia.overlaps(ib) or (max(ia.lo, ib.lo) - min(ia.hi, ib.hi)).days > matching.date_gap_days:
+        return False
+    return not _figure_conflicts(a, b, matching.figure_tolerance)
 
 
 def _figure_conflicts(a: ClaimRecord, b: ClaimRecord, tolerance: float) -> list[Contradiction]:

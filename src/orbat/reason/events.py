@@ -1,13 +1,22 @@
 """Which event claims report one event, and the figures they give.
 
-Two event claims are **reports of one event** when:
+Wars repeat themselves: the same forces strike the same towns every week, so two claims are taken
+as **reports of one event** only when everything an analyst would compare agrees:
 
-- they have the same ``event_type``;
-- their actor sets overlap (actors, recipients and subject/object together);
-- they were reported within ``report_window_days`` of each other;
-- they come from different duplicate clusters (copies of one story do not disagree with themselves);
-- their places are the same id, or both have coordinates within ``same_place_km``, or either is unknown
-  (``place_check=False`` skips this test, to find place conflicts).
+- the same ``event_type``;
+- a shared actor (actors and subject together), and a shared recipient when both name recipients;
+- reported within ``report_window_days`` of each other, from different duplicate clusters (copies
+  of one story do not disagree with themselves);
+- **place**: both placed, at the same id or within ``same_place_km``, and neither only at the level
+  of a country, a border region or a continent ("Syria" and "Syria" are not one event);
+- **time**: their valid times overlap; a claim dated only by its report date is taken to have
+  happened in the ``undated_days`` before it.
+
+A *date* conflict is a pair agreeing on all but time, both dated to the day, at most
+``date_gap_days`` apart, whose casualty figures do not disagree (further apart, or with other
+tolls, they are two events). A *place* conflict is a pair agreeing on all but place, dated to the
+same days, with shared actors and recipients, at two specific places (a town or finer) more than
+``far_place_km`` apart.
 """
 
 from __future__ import annotations
@@ -20,7 +29,8 @@ from dataclasses import dataclass
 from orbat.reason.time import Interval, literal_interval, parse_day, shift
 from orbat.store.claims import ClaimRecord
 
-__all__ = ["EventMatching", "event_interval", "explicitly_dated", "participants", "same_event_pairs", "size_range", "fatality_range", "ranges_disagree", "distance_km"]
+__all__ = ["EventMatching", "COARSE_PLACES", "event_interval", "explicitly_dated", "participants", "same_sides", "specific_place",
+           "same_event_pairs", "size_range", "fatality_range", "ranges_disagree", "distance_km"]
 
 Point = tuple[float, float]
 
@@ -28,9 +38,14 @@ Point = tuple[float, float]
 @dataclass(frozen=True, slots=True)
 class EventMatching:
     report_window_days: int = 7
+    undated_days: int = 2  # an event dated only by its report happened in the days just before it
     same_place_km: float = 25.0
     far_place_km: float = 50.0  # places further apart than this are a place conflict
     figure_tolerance: float = 0.1  # sizes within 10% of each other agree ("about 3,000" vs "3,200")
+    date_gap_days: int = 14  # explicit dates further apart than this are two events, not a conflict
+
+
+COARSE_PLACES = frozenset({"country", "continent", "border_region", "region"})  # geo precisions too wide to match on
 
 
 def explicitly_dated(record: ClaimRecord) -> bool:
@@ -46,12 +61,28 @@ def event_interval(record: ClaimRecord, matching: EventMatching) -> Interval:
     span = literal_interval(record.claim)
     if explicitly_dated(record):
         return span
-    return Interval(shift(span.hi, -matching.report_window_days), span.hi)
+    return Interval(shift(span.hi, -matching.undated_days), span.hi)
 
 
 def participants(record: ClaimRecord) -> frozenset[str]:
     c = record.claim
     return frozenset(x for x in (*c.actors, *c.recipients, c.subject, c.object) if x)
+
+
+def _actors(record: ClaimRecord) -> frozenset[str]:
+    c = record.claim
+    return frozenset(x for x in (*c.actors, c.subject) if x)
+
+
+def _recipients(record: ClaimRecord) -> frozenset[str]:
+    c = record.claim
+    return frozenset(x for x in (*c.recipients, c.object) if x)
+
+
+def same_sides(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """A shared actor, and a shared recipient when both name recipients."""
+    ra, rb = _recipients(a), _recipients(b)
+    return bool(_actors(a) & _actors(b)) and (not ra or not rb or bool(ra & rb))
 
 
 def distance_km(a: Point, b: Point) -> float:
@@ -62,28 +93,33 @@ def distance_km(a: Point, b: Point) -> float:
 
 
 def same_event_pairs(
-    records: Sequence[ClaimRecord], points: Mapping[str, Point], matching: EventMatching, *, place_check: bool = True
+    records: Sequence[ClaimRecord], points: Mapping[str, Point], matching: EventMatching, *,
+    place_check: bool = True, time_check: bool = True,
 ) -> Iterator[tuple[ClaimRecord, ClaimRecord]]:
-    """Pairs of claims reporting one event (see the module docstring), each pair once."""
+    """Pairs of claims reporting one event (see the module docstring), each pair once.
+    ``place_check=False`` / ``time_check=False`` drop that test (to look for place or date conflicts)."""
     seen: set[tuple[str, str]] = set()
     for bucket in _buckets(records).values():
         bucket.sort(key=lambda r: r.claim.reported or "")
         for i, a in enumerate(bucket):
             for b in _window(bucket, i, matching.report_window_days):
                 pair = (min(a.claim.id, b.claim.id), max(a.claim.id, b.claim.id))
-                if pair in seen or a.source_key == b.source_key:
+                if pair in seen or a.source_key == b.source_key or not same_sides(a, b):
                     continue
-                if not place_check or _same_place(a, b, points, matching.same_place_km):
-                    seen.add(pair)
-                    yield a, b
+                if place_check and not _same_place(a, b, points, matching.same_place_km):
+                    continue
+                if time_check and not event_interval(a, matching).overlaps(event_interval(b, matching)):
+                    continue
+                seen.add(pair)
+                yield a, b
 
 
 def _buckets(records: Sequence[ClaimRecord]) -> dict[tuple[str, str], list[ClaimRecord]]:
-    """Event claims by (event type, participant): candidates share at least one bucket."""
+    """Event claims by (event type, actor): candidates share at least one bucket."""
     buckets: dict[tuple[str, str], list[ClaimRecord]] = {}
     for r in records:
         if r.claim.predicate == "event" and r.claim.event_type and r.claim.reported:
-            for who in participants(r):
+            for who in _actors(r):
                 buckets.setdefault((r.claim.event_type, who), []).append(r)
     return buckets
 
@@ -97,12 +133,19 @@ def _window(bucket: list[ClaimRecord], i: int, days: int) -> Iterator[ClaimRecor
         yield b
 
 
+def specific_place(record: ClaimRecord) -> bool:
+    """Placed, and more precisely than a country, border region or continent."""
+    return record.claim.place is not None and record.claim.geo_precision not in COARSE_PLACES
+
+
 def _same_place(a: ClaimRecord, b: ClaimRecord, points: Mapping[str, Point], km: float) -> bool:
     pa, pb = a.claim.place, b.claim.place
-    if pa is None or pb is None or pa == pb:
+    if not specific_place(a) or not specific_place(b):
+        return False
+    if pa == pb:
         return True
     if pa in points and pb in points:
-        return distance_km(points[pa], points[pb]) <= km
+        return distance_km(points[pa], points[pb]) <= km  # type: ignore[index]
     return False
 
 
