@@ -94,3 +94,12 @@ def test_region_context_picks_the_namesake_in_the_documents_region() -> None:
     assert [e.id if e else None for e, _ in results] == ["geonames:4290886", "geonames:6254925"]
     alone, _ = resolve_place("Edmonton", gazetteer=gaz, context=PlaceContext())
     assert alone is not None and alone.id == "geonames:5946768"
+
+
+def test_a_look_alike_spelling_far_from_the_document_is_left_unresolved() -> None:
+    gaz = _index([_row("geonames:1", "Shirat", "ARG", -27.2, -61.2, 27_000),
+                  _row("geonames:163843", "Syria", "SYR", 35.0, 38.0, 17_000_000, "country")])
+    syrian = PlaceContext({"SYR": 4}, points=((34.7, 36.7),))
+    assert resolve_place("Shairat", gazetteer=gaz, context=syrian) == (None, 0.0)  # a look-alike, in Argentina
+    assert resolve_place("Shirat", gazetteer=gaz, context=syrian)[0].id == "geonames:1"  # the exact name: kept
+    assert resolve_place("Shairat", gazetteer=gaz, context=PlaceContext({"ARG": 1}))[0].id == "geonames:1"

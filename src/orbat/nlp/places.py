@@ -76,7 +76,17 @@ def resolve_place(name: str, *, gazetteer: Gazetteer, context: PlaceContext) -> 
     if not matches:
         return None, 0.0
     scored = sorted(((_score(sim, e, gazetteer, context), e) for sim, e in matches), key=lambda s: -s[0])
-    return scored[0][1], _confidence(scored)
+    best = scored[0][1]
+    if _far_fetched(best, dict((e.id, sim) for sim, e in matches)[best.id], context):
+        return None, 0.0
+    return best, _confidence(scored)
+
+
+def _far_fetched(entity: Entity, similarity: float, context: PlaceContext) -> bool:
+    """A look-alike spelling ("Shairat" ~ "Charata") in a country the document never mentions, far from
+    every place it does: better no place than a wrong one."""
+    return (similarity < 1.0 and bool(context.countries) and context.share(entity.country) == 0.0
+            and _proximity(entity, context) < 0.05)  # fmt: skip
 
 
 def _score(similarity: float, entity: Entity, gazetteer: Gazetteer, context: PlaceContext) -> float:
