@@ -54,7 +54,10 @@ class Rule:
     # against a partial publication date ("2017-07"): "union" resolves against its first and
     # last day and keeps both; "latest" (calendar names: "May 29", "in June") uses its last day
     partial: str = "union"
-    needs: tuple[str, ...] = ()  # the rule cannot match unless the lower-cased text holds one of these
+    # every match holds one of these (lower-cased) words and lies within ``reach`` characters of it
+    # on either side, so the finder scans only the text around them; () scans the whole text
+    needs: tuple[str, ...] = ()
+    reach: int = 64
 
 
 # --- calendar ------------------------------------------------------------------------------
@@ -481,7 +484,8 @@ RULES: tuple[Rule, ...] = (
                              r"\s+of\s+(?:the\s+(?:current\s+)?|(?P<rel>this|last|next|previous)\s+)(?P<u>month|year)))\b"),
          _calendar_unit, needs=("of",)),
     Rule("shift_anchor", _c(rf"\b(?P<x>(?i:(?:{_SHIFT_AMOUNT}|(?P<the>the)\s+(?P<u1>day|week|month|year))"
-                            rf"\s+(?P<dir>after|before|following|prior\s+to)\s+){_ANCHOR})"), _shift, needs=("after", "before", "following", "prior to")),
+                            rf"\s+(?P<dir>after|before|following|prior\s+to)\s+){_ANCHOR})"), _shift, needs=("after", "before", "following", "prior to"),
+         reach=256),  # the event phrase after the word runs up to ten words
     Rule("shift", _c(rf"\b(?P<x>(?i:{_SHIFT_AMOUNT}\s+(?P<dir>earlier|later|before|after)"
                      r"(?=\s*(?:[,.;:!?)]|$|\s(?:the|a|an|in|on|at)\s))"
                      r"|(?P<the>the)\s+(?P<dir2>next|following|previous|preceding|same)\s+(?P<u1>day|week|month|year)"

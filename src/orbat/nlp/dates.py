@@ -18,7 +18,7 @@ dateparser is only asked about caller-given candidate spans that no rule normali
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
@@ -186,15 +186,43 @@ def _analyse(text: str, ref: _Reference | None, anchors: Mapping[str, TimeSpan] 
 def _scan(text: str, ref: _Reference | None) -> Iterable[_Find]:
     lower = text.lower()
     for order, rule in enumerate(RULES):
-        if rule.needs and not any(word in lower for word in rule.needs):
-            continue
-        for m in rule.pattern.finditer(text):
+        for m in _matches(rule, text, lower):
             start, end = m.span("x")
             if rule.guard == "month" and not _MONTH_CONTEXT.search(text, max(0, start - 24), start):
                 continue
             if rule.guard == "year" and not _looks_like_year(text, start, end):
                 continue
             yield _Find(start, end, _apply(rule, m, ref), rule, m, order=order)
+
+
+def _matches(rule: Rule, text: str, lower: str) -> Iterator[re.Match[str]]:
+    """``rule.pattern.finditer(text)``, scanning only the windows around the rule's ``needs`` words
+    (most of a text is far from any month name or "ago"). Matches never overlap, as with finditer."""
+    if not rule.needs:
+        yield from rule.pattern.finditer(text)
+        return
+    done = 0
+    for lo, hi in _windows(lower, rule.needs, rule.reach):
+        for m in rule.pattern.finditer(text, max(lo, done), hi):
+            done = m.end()
+            yield m
+
+
+def _windows(lower: str, words: tuple[str, ...], reach: int) -> list[tuple[int, int]]:
+    spans = []
+    for word in words:
+        at = lower.find(word)
+        while at != -1:
+            spans.append((max(0, at - reach), min(len(lower), at + len(word) + reach)))
+            at = lower.find(word, at + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
 
 
 def _looks_like_year(text: str, start: int, end: int) -> bool:
