@@ -325,3 +325,27 @@ def test_seed_texts():
     text, listing = seeds["004"]
     assert _find(listing, "Dec. 18, 2025").time == TimeSpan("2025-12-18", "2025-12-18", "day")
     assert not any("105th" in e.text or "7,000" in e.text for e in listing)
+
+
+def test_scanning_around_needed_words_finds_exactly_what_a_whole_text_scan_finds():
+    from pathlib import Path
+
+    from orbat.nlp.date_rules import RULES
+    from orbat.nlp.dates import _matches
+
+    samples = sorted((Path(__file__).parents[2] / "samples" / "iraq_syria").glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in samples] + [
+        "Two days after the militia said it had withdrawn from the crossing near al-Qaim, which it held "
+        "since early March 2017, fighting resumed; a week later, on Monday, 5 June, and again in mid-June.",
+        "Since 2014-06-10 the group has held Mosul; last December and the past two months saw strikes 3 days ago.",
+    ]
+    assert len(texts) > 5
+    compared = 0
+    for text in texts:
+        lower = text.lower()
+        for rule in RULES:
+            if rule.needs and any(w in lower for w in rule.needs):
+                whole = [m.span() for m in rule.pattern.finditer(text)]
+                assert [m.span() for m in _matches(rule, text, lower)] == whole, rule.name
+                compared += len(whole)
+    assert compared > 20
