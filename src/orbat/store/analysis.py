@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from orbat.model import (
     Alias,
@@ -82,9 +82,8 @@ def _write_analysis(conn: sqlite3.Connection, analysis: Analysis) -> set[Relatio
         [_mention_row(m) for m in analysis.mentions],
     )
     stale = claim_keys(conn, [c.id for c in analysis.claims])  # claims these replace may have had other keys
-    for claim in analysis.claims:
-        _write_claim(conn, claim, analysis.document.id)
-        stale.add(relation_key(claim))
+    _write_claims(conn, analysis.claims, analysis.document.id)
+    stale.update(relation_key(c) for c in analysis.claims)
     for j in analysis.judgements:
         conn.execute(
             "INSERT OR IGNORE INTO identity_judgements VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -108,24 +107,26 @@ def _evidence_json(e: Evidence) -> dict[str, object]:
 def insert_claim(conn: sqlite3.Connection, c: Claim, document_id: str) -> None:
     """Insert (or replace, by id) one claim and its evidence, and refresh the facts it counts in."""
     stale = claim_keys(conn, [c.id]) | {relation_key(c)}
-    _write_claim(conn, c, document_id)
+    _write_claims(conn, (c,), document_id)
     refresh_relation_facts(conn, stale)
 
 
-def _write_claim(conn: sqlite3.Connection, c: Claim, document_id: str) -> None:
-    conn.execute(
-        "INSERT OR REPLACE INTO claims VALUES (" + ", ".join("?" * 29) + ")",
-        (
-            c.id, document_id, c.predicate, c.subject, c.object, c.role, c.place, c.valid.start, c.valid.end,
-            c.valid.precision, c.reported, c.polarity, c.modality, c.claimant, c.extractor, c.confidence,
-            c.review, c.event_type, c.mode, c.context, json.dumps(list(c.actors)), json.dumps(list(c.recipients)),
-            c.size, c.fatalities.low, c.fatalities.best, c.fatalities.high, c.geo_precision, c.acled_event_type,
-            c.acled_sub_event_type,
-        ),
-    )  # fmt: skip
+_INSERT_CLAIM = "INSERT OR REPLACE INTO claims VALUES (" + ", ".join("?" * 29) + ")"
+
+
+def _write_claims(conn: sqlite3.Connection, claims: Sequence[Claim], document_id: str) -> None:
+    """The claims of one document and their evidence, two statements whatever their number (row by
+    row, in order: a claim repeated under one id ends as its last version, as with single inserts)."""
+    conn.executemany(_INSERT_CLAIM, [(
+        c.id, document_id, c.predicate, c.subject, c.object, c.role, c.place, c.valid.start, c.valid.end,
+        c.valid.precision, c.reported, c.polarity, c.modality, c.claimant, c.extractor, c.confidence,
+        c.review, c.event_type, c.mode, c.context, json.dumps(list(c.actors)), json.dumps(list(c.recipients)),
+        c.size, c.fatalities.low, c.fatalities.best, c.fatalities.high, c.geo_precision, c.acled_event_type,
+        c.acled_sub_event_type,
+    ) for c in claims])  # fmt: skip
     conn.executemany(
         "INSERT OR IGNORE INTO evidence VALUES (?, ?, ?, ?, ?)",
-        [(c.id, e.document, e.start, e.end, e.quote) for e in c.evidence],
+        [(c.id, e.document, e.start, e.end, e.quote) for c in claims for e in c.evidence],
     )
 
 
