@@ -53,11 +53,19 @@ def test_surname_resolves_to_the_person_named_earlier(tiny_theatre):
     assert r.judgements[0].verdict == "positive" and r.judgements[0].right == "soleimani"
 
 
-def test_surname_of_an_unknown_person_links_the_two_mentions(tiny_theatre):
+def test_surname_of_an_unknown_person_resolves_to_the_provisional_person(tiny_theatre):
     text = "Abu Zaid al-Karimi spoke. Karimi said no."
     r = _resolve(tiny_theatre, text, _cands(text, ("Abu Zaid al-Karimi", P, "spacy"), ("Karimi", P, "spacy")))
+    assert [(m.entity, m.score) for m in r.mentions] == [("prov:person:abu-zaid-al-karimi", 0.6)] * 2
+    assert r.judgements[0].right == "prov:person:abu-zaid-al-karimi"
+    assert [(e.kind, e.provisional) for e in r.entities] == [(EntityKind.PERSON, True)]
+
+
+def test_surname_of_a_person_named_by_one_word_links_the_two_mentions(tiny_theatre):
+    text = "Karimi spoke. Karimi said no."
+    r = _resolve(tiny_theatre, text, _cands(text, ("Karimi", P, "spacy"), ("Karimi", P, "spacy")))
     assert [m.entity for m in r.mentions] == [None, None]
-    assert r.judgements[0].right == "mention:d1:0-18"
+    assert r.judgements[0].right == "mention:d1:0-6"
 
 
 def test_fuzzy_match_resolves_with_a_lower_score_and_an_unsure_judgement(tiny_theatre):

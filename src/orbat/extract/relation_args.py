@@ -3,7 +3,8 @@
 A phrase stands for an entity when a resolved ACTOR, PERSON or PLACE mention covers its head,
 one of its modifiers ("Hezbollah fighters", "the PMF's brigades") or its "of" phrase ("members
 of the PMF"); coordinated phrases ("the army and the SDF") give one argument each. A place
-named like a state ("Iran", "Syria") stands for the state where the slot wants an actor.
+named like a state ("Iran", "Syria") stands for the state where the slot wants an actor, and so
+does a gazetteer country the pack has no state for ("Australia").
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from orbat.model import Analysis, Mention, MentionLabel
+from orbat.model import Analysis, EntityKind, Mention, MentionLabel
 
 __all__ = ["Arg", "DocIndex", "index_document", "arg_at", "phrase_args", "as_actor", "subjects", "children",
            "participants", "supported"]
@@ -63,6 +64,7 @@ class DocIndex:
     has_dep: bool
     states: Mapping[str, str]  # lower-case state name, alias or demonym -> state entity id
     lower: tuple[str, ...] = ()  # lower-cased text of each token
+    countries: frozenset[str] = frozenset()  # ids of gazetteer places that are countries the pack has no state for
 
 
 def index_document(analysis: Analysis, states: Mapping[str, str]) -> DocIndex:
@@ -78,7 +80,8 @@ def index_document(analysis: Analysis, states: Mapping[str, str]) -> DocIndex:
             k += 1
         if k < len(mentions) and mentions[k].start < tok.idx + len(tok) and tok.idx < mentions[k].end:
             cover[tok.i] = mentions[k]
-    return DocIndex(doc, tuple(cover), bool(doc.has_annotation("DEP")), states, tuple(lower))
+    countries = frozenset(e.id for e in analysis.entities if e.kind is EntityKind.PLACE and e.feature == "country")
+    return DocIndex(doc, tuple(cover), bool(doc.has_annotation("DEP")), states, tuple(lower), countries)
 
 
 def arg_at(ix: DocIndex, tok: Any) -> Arg | None:
@@ -203,11 +206,12 @@ def _conjuncts(tok: Any) -> list[Any]:
 
 
 def as_actor(ix: DocIndex, arg: Arg) -> Arg | None:
-    """An argument in an actor slot: places named like states become the state; other places drop."""
+    """An argument in an actor slot: places named like states become the state, and a country the pack
+    has no state for ("Australia") stands for itself; other places drop."""
     if arg.label is not MentionLabel.PLACE:
         return arg
     key = arg.text.lower().removeprefix("the ")
-    state = ix.states.get(key)
+    state = ix.states.get(key) or (arg.entity if arg.entity in ix.countries else None)
     return Arg(state, MentionLabel.ACTOR, arg.start, arg.end, arg.text) if state else None
 
 

@@ -7,6 +7,8 @@ someone, and belonging within an organisation.
 - "X fought Z alongside W" → W opposed_to Z and X allied_with W ("X fought alongside W": allied only).
 - "X within Y" (Y an organisation, not a place) → X part_of Y; "X works with W within Y" → both.
 - "Y, an X stronghold" / "the X stronghold of Y" / "Y is X's capital" → X controls Y.
+- "2nd Battalion, 5th Special Forces Group" / "3rd Company, 1st Battalion": a numbered unit named
+  with the larger numbered unit it belongs to → part_of (the military way of writing a unit's place).
 
 Each returns :class:`~orbat.extract.relation_patterns.Found` rows; :mod:`orbat.extract.relations`
 checks the argument types as for every other pattern.
@@ -21,8 +23,8 @@ from orbat.extract.relation_args import Arg, DocIndex, arg_at, children, phrase_
 from orbat.extract.relation_patterns import Found
 from orbat.model import MentionLabel
 
-__all__ = ["SEIZE_FORMS", "SEIZURE_FORMS", "FIGHT_FORMS", "STRONGHOLD_FORMS", "seize_from_relations",
-           "seizure_relations", "alongside_relations", "within_relations", "stronghold_relations"]
+__all__ = ["SEIZE_FORMS", "SEIZURE_FORMS", "FIGHT_FORMS", "STRONGHOLD_FORMS", "ECHELONS", "seize_from_relations",
+           "seizure_relations", "alongside_relations", "within_relations", "stronghold_relations", "echelon_relations"]
 
 SEIZE_FORMS = frozenset(form for base in lx.SEIZE_VERBS for form in lx.verb_forms(base))
 FIGHT_FORMS = frozenset(form for base, frames in lx.VERB_FRAMES.items()
@@ -34,6 +36,12 @@ _CONTROL_NOUNS = frozenset({"control", "hold", "grip"})
 _PAST = frozenset({"former", "ex", "erstwhile", "onetime", "one-time", "old"})
 SEIZURE_FORMS = frozenset(form for base in ("capture", "seizure", "recapture", "retaking", "liberation", "occupation",
                                           "takeover") for form in lx.noun_forms(base))
+# Sizes of military units, smallest first: "2nd Battalion, 5th Special Forces Group" names a battalion of the group.
+ECHELONS: dict[str, int] = {
+    "team": 0, "squad": 1, "section": 1, "platoon": 2, "company": 3, "battery": 3, "troop": 3, "flight": 3,
+    "battalion": 4, "squadron": 4, "regiment": 5, "group": 5, "wing": 5, "brigade": 5, "division": 6, "corps": 7,
+}
+_ORDINAL_START = frozenset("0123456789")
 STRONGHOLD_FORMS = frozenset(form for base in ("stronghold", "capital", "bastion", "fiefdom", "redoubt")
                              for form in lx.noun_forms(base))
 
@@ -140,3 +148,21 @@ def stronghold_relations(ix: DocIndex, tok: Any) -> list[Found]:
     if not holders or not places:
         return []
     return [Found("controls", holders, places, 0.7, "stronghold:" + tok.lower_)]
+
+
+def echelon_relations(ix: DocIndex, tok: Any) -> list[Found]:
+    """"2nd Battalion, 5th Special Forces Group": ``tok`` ends one numbered unit's mention, a comma and a
+    larger numbered unit's mention follow → the first is part of the second."""
+    small = ix.by_token[tok.i]
+    nxt = tok.i + 2
+    if small is None or small.label is not MentionLabel.ACTOR or nxt >= len(ix.doc) or ix.doc[tok.i + 1].text != ",":
+        return []
+    big = ix.by_token[nxt]
+    if big is None or big is small or big.label is not MentionLabel.ACTOR or ix.doc[nxt].idx != big.start:
+        return []
+    if small.end != tok.idx + len(tok) or small.text[:1] not in _ORDINAL_START or big.text[:1] not in _ORDINAL_START:
+        return []
+    big_head = big.text.split()[-1].lower()
+    if ECHELONS.get(big_head, -1) <= ECHELONS[tok.lower_]:
+        return []
+    return [Found("part_of", (arg_at(ix, tok),), (arg_at(ix, ix.doc[nxt]),), 0.7, "echelon:" + tok.lower_)]

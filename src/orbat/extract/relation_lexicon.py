@@ -86,6 +86,8 @@ VERB_FRAMES: dict[str, tuple[VerbFrame, ...]] = {
     "oppose": (VerbFrame("opposed_to", ("dobj",), 0.7),),
     "defeat": (VerbFrame("opposed_to", ("dobj",), 0.6),),
     "counter": (VerbFrame("opposed_to", ("dobj",), 0.55),),
+    "attack": (VerbFrame("opposed_to", ("dobj",), 0.6),),
+    "ambush": (VerbFrame("opposed_to", ("dobj",), 0.6),),
     "ally": (VerbFrame("allied_with", ("with", "to"), 0.8),),
     "align": (VerbFrame("allied_with", ("with",), 0.65),),
     "partner": (VerbFrame("allied_with", ("with",), 0.7),),
@@ -145,7 +147,8 @@ PART_NOUNS: dict[str, float] = {
 }
 MEMBER_NOUNS: dict[str, float] = {
     "member": 0.8, "fighter": 0.7, "official": 0.6, "officer": 0.65, "militant": 0.65, "figure": 0.6,
-    "operative": 0.7, "cadre": 0.65,
+    "operative": 0.7, "cadre": 0.65, "lieutenant": 0.7, "captain": 0.65, "colonel": 0.7, "sergeant": 0.7,
+    "corporal": 0.7, "pilot": 0.7, "soldier": 0.7, "commando": 0.65, "agent": 0.6, "diplomat": 0.6,
 }
 
 # Nouns that carry a relation to the "of"/"for" phrase: (predicate, reliability, holder is the subject)
@@ -169,7 +172,8 @@ NOUN_RELATIONS: dict[str, tuple[str, float]] = {
 AGAINST_NOUNS: dict[str, float] = {
     "position": 0.55, "airstrike": 0.65, "strike": 0.6, "munition": 0.55, "raid": 0.6, "mission": 0.5,
     "effort": 0.5, "struggle": 0.6, "resistance": 0.55, "counteroffensive": 0.6, "counter-offensive": 0.6,
-    "counterattack": 0.6, "bombing": 0.55, "shelling": 0.55, "push": 0.5, "drive": 0.5,
+    "counterattack": 0.6, "bombing": 0.55, "shelling": 0.55, "push": 0.5, "drive": 0.5, "use": 0.5,
+    "fire": 0.6,  # "came under fire from Y", "opened fire on Y" (read by relation_patterns._fire)
 }
 # Verbs whose subject can be one of those nouns, hitting the other side: "a US strike hit Y's vehicles"
 HIT_VERBS = ("hit", "target", "kill", "destroy", "strike", "pound", "bomb", "shell", "wound")

@@ -26,7 +26,10 @@ _LIGHT_VERBS = frozenset({"have", "has", "had", "having", "gain", "gained", "gai
                           "claim", "claims", "claimed", "carry", "carrying", "carried", "mount", "mounted", "stage",
                           "staged", "fight", "fought", "fighting", "wage", "waging", "intensify", "intensified",
                           "deliver", "delivered", "delivers", "drop", "dropped", "drops", "fire", "fired", "fires",
-                          "hold", "held", "holds", "direct", "directed", "directs", "join", "joined", "joins"})
+                          "hold", "held", "holds", "direct", "directed", "directs", "join", "joined", "joins",
+                          "fly", "flew", "flown", "flies", "flying", "execute", "executed", "perform", "performed",
+                          "open", "opened", "opens", "return", "returned", "enhance", "enhanced", "redouble",
+                          "redoubled", "boost", "boosted", "coordinate", "coordinated"})
 _ACHIEVED = frozenset(form for base in ("manage", "succeed", "begin", "start", "continue")
                       for form in lx.verb_forms(base))
 _GIVE_FORMS = frozenset(form for base in ("provide", "give", "offer", "lend", "pledge", "extend", "send", "deliver")
@@ -35,6 +38,8 @@ _PERSONAL = frozenset({"ally", "partner", "proxy", "client", "enemy", "foe", "ri
                        "splinter", "offshoot", "successor"})
 _HIT_FORMS = frozenset(form for base in lx.HIT_VERBS for form in lx.verb_forms(base))
 _PLACE_PREPS = ("in", "at", "on", "along", "inside", "near", "across", "within")
+_RELATIVE = frozenset({"which", "who", "that"})
+_RANKED_ROLES = frozenset({"commander", "leader", "head"})  # roles an organisation has many of, at many levels
 _UNDER = {"control": "controls", "command": "subordinate_of", "umbrella": "part_of", "auspices": "part_of",
           "leadership": "subordinate_of", "banner": "part_of", "authority": "subordinate_of", "wing": "part_of"}
 
@@ -66,7 +71,9 @@ def _args(ix: DocIndex, toks: list[Any], *, places: bool = False) -> tuple[Arg, 
 
 
 def _single(ix: DocIndex, toks: list[Any]) -> tuple[Arg, ...]:
-    """The mentions the tokens themselves stand in (no coordination: "Trump and Putin" are two holders)."""
+    """The mentions the tokens themselves stand in (no coordination: "Trump and Putin" are two holders);
+    a relative pronoun stands for the phrase its clause hangs from ("X, which flies … as part of Y")."""
+    toks = [t.head.head if t.lower_ in _RELATIVE and t.head.dep_ == "relcl" else t for t in toks]
     return tuple(a for a in (arg_at(ix, t) for t in toks) if a is not None)
 
 
@@ -167,20 +174,38 @@ def _own_mention(ix: DocIndex, tok: Any) -> tuple[Arg, ...]:
 
 
 def role_relations(ix: DocIndex, tok: Any, base: str) -> list[Found]:
-    """"Y, the deputy commander of X" / "X's commander Y" / "X spokesman Y" → Y leads X (role)."""
+    """"Y, the deputy commander of X" / "X's commander Y" / "X spokesman Y" / "a spokesman for X, Y," → Y
+    leads X (role). "Y, a X commander" / "an X leader" names one of X's commanders: Y member_of X."""
     prefix = next((lx.ROLE_PREFIXES[c.lower_] for c in tok.children if c.lower_ in lx.ROLE_PREFIXES), "")
     role = (prefix + lx.ROLE_NOUNS[base]).strip()
-    orgs = _args(ix, _pobjs(tok, "of", "for", "in", "at") + list(children(tok, "poss")))
+    topical = _pobjs(tok, "for", "in", "at")  # "envoy for Syria", "commander in Iraq": places there are no org
+    orgs = _args(ix, _pobjs(tok, "of") + list(children(tok, "poss")))
+    orgs += tuple(a for a in _args(ix, topical) if not _state_or_place(ix, a))
     orgs += tuple(a for a in _args(ix, list(children(tok, "compound", "nmod"))) if a.label is not MentionLabel.PLACE)
     orgs = orgs or tuple(_state_modifiers(ix, tok)) or _listed_org(ix, tok)
-    holder_toks = _holders(ix, tok)
+    holder_toks = _holders(ix, tok) + [a for t in topical for a in children(t, "appos")]  # "a spokesman for X, Y,"
     if tok.dep_ == "compound" or (tok.dep_ == "nsubj" and ix.by_token[tok.head.i] is not None):
         holder_toks.append(tok.head)
     people = tuple(a for a in (*_own_mention(ix, tok), *_single(ix, holder_toks)) if a.label is MentionLabel.PERSON)
     orgs = tuple(a for a in orgs if a.label is not MentionLabel.PERSON)
     if not people or not orgs:
         return []
-    return [Found("leads", people, orgs, 0.85 if tok.dep_ in ("appos", "attr") else 0.75, "role:" + base, role)]
+    reliability = 0.85 if tok.dep_ in ("appos", "attr") else 0.75
+    if lx.ROLE_NOUNS[base] in _RANKED_ROLES and _one_of_many(tok):
+        return [Found("part_of", people, orgs, reliability - 0.1, "role-member:" + base)]
+    return [Found("leads", people, orgs, reliability, "role:" + base, role)]
+
+
+def _state_or_place(ix: DocIndex, arg: Arg) -> bool:
+    """"envoy for Syria", "commander in Iraq": what the role is about or where it is held, not whose it is."""
+    return arg.label is MentionLabel.PLACE or arg.text.lower().removeprefix("the ") in ix.states
+
+
+def _one_of_many(tok: Any) -> bool:
+    """"a Hezbollah commander", "an ISIL gang leader", "one of the commanders": not the one who leads."""
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in tok.children):
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in ("one", "some", "several")
 
 
 def _listed_org(ix: DocIndex, tok: Any) -> tuple[Arg, ...]:
@@ -209,7 +234,10 @@ def part_relations(ix: DocIndex, tok: Any, base: str, reliability: float) -> lis
     wholes = _args(ix, _pobjs(tok, "of", "within", "from") + list(children(tok, "poss")))
     if not own:
         wholes += _args(ix, list(children(tok, "compound", "nmod")))
-    parts = own or _single(ix, _holders(ix, tok))
+    holder_toks = _holders(ix, tok)
+    if not own and tok.dep_ == "compound" and base in lx.MEMBER_NOUNS:  # "Royal Jordanian Air Force pilot X"
+        holder_toks.append(tok.head)
+    parts = own or _single(ix, holder_toks)
     if base in lx.MEMBER_NOUNS and base != "member":  # "a Mossad official": people only
         parts = tuple(a for a in parts if a.label is MentionLabel.PERSON)
     if not parts or not wholes:
@@ -228,12 +256,28 @@ def noun_relations(ix: DocIndex, tok: Any, base: str, kinds: Mapping[str, str]) 
         out += _under(ix, tok, base)
     elif base in lx.NOUN_RELATIONS:
         out += _relation_noun(ix, tok, base)
+    elif base == "fire":
+        out += _fire(ix, tok)
     elif base in lx.AGAINST_NOUNS:  # "X maintained positions against Y", "X's airstrikes against Y"
-        owners, targets = _holders(ix, tok) + effort_owners(ix, tok), _pobjs(tok, "against")
+        owners, targets = _holders(ix, tok) + effort_owners(ix, tok), _against(tok)
         if tok.dep_ == "nsubj" and tok.head.lower_ in _HIT_FORMS:  # "a US strike hit Y's vehicles"
             targets += [d for d in children(tok.head, "dobj") if d.pos_ == "NOUN"]  # "… fighters", "… convoy"
         out += _found(ix, "opposed_to", owners, targets, lx.AGAINST_NOUNS[base], base)
     return out
+
+
+def _fire(ix: DocIndex, tok: Any) -> list[Found]:
+    """"Y came under fire from X" / "Y received fire from X" → X opposed_to Y; "X opened fire on Y"."""
+    gov = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "under" else tok.head
+    received = tok.dep_ in ("dobj", "pobj") and gov.pos_ == "VERB"  # "received fire", "came under fire"
+    shooters = _pobjs(tok, "from") or (_pobjs(gov, "from") if received else [])
+    if shooters:
+        targets = subjects(ix, gov, passive_object=True) if received else []
+        return _found(ix, "opposed_to", shooters, targets, lx.AGAINST_NOUNS["fire"], "fire")
+    targets = _pobjs(tok, "on", "at") + _against(tok)
+    if tok.dep_ == "dobj" and tok.head.lower_ in _LIGHT_VERBS:
+        targets += _pobjs(tok.head, "on", "at")
+    return _found(ix, "opposed_to", _verb_subjects(ix, tok), targets, lx.AGAINST_NOUNS["fire"], "fire")
 
 
 def _under(ix: DocIndex, tok: Any, base: str) -> list[Found]:
@@ -294,6 +338,20 @@ def _sponsorship(ix: DocIndex, tok: Any, base: str) -> tuple[list[Any], list[Any
 def _between(ix: DocIndex, tok: Any, predicate: str, rel: float, base: str) -> list[Found]:
     sides = _args(ix, _pobjs(tok, "between"))
     return [Found(predicate, (a,), (b,), rel, "between:" + base) for i, a in enumerate(sides) for b in sides[i + 1:]]
+
+
+def _against(tok: Any) -> list[Any]:
+    """Whom an armed action is against: "strikes against Y", "strikes using aircraft against Y" (inside the
+    noun's phrase), "conducted strikes … against Y" (on the light verb the noun is the object of)."""
+    found = _pobjs(tok, "against")
+    if found:
+        return found
+    inner = [t for t in tok.subtree if t.lower_ == "against" and t.dep_ == "prep" and t.head.i != tok.i]
+    found = [g for p in inner[:1] for g in children(p, "pobj")]
+    if not found and tok.dep_ == "dobj" and tok.head.lower_ in _LIGHT_VERBS:
+        after = [t for t in tok.head.subtree if t.i > tok.i and t.lower_ == "against" and t.dep_ == "prep"]
+        found = [g for p in after[:1] for g in children(p, "pobj")]
+    return found
 
 
 def _found(ix: DocIndex, predicate: str, subj: list[Any], obj: list[Any], rel: float, base: str,

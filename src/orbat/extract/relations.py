@@ -11,7 +11,8 @@ of"), an adjective ("opposed to", "allied with") or a hyphenated modifier ("Iran
 "US-designated", "Lebanon-based"); :mod:`orbat.extract.relation_patterns` reads the arguments
 off the dependency parse, and they count only where a resolved mention stands for them.
 :mod:`orbat.extract.relation_fight` reads the frames that span several words ("seized Y from Z",
-"fought Z alongside W", "X within NATO", "Y, an X stronghold", "X's capture of Y").
+"fought Z alongside W", "X within NATO", "Y, an X stronghold", "X's capture of Y", "2nd Battalion,
+5th Special Forces Group").
 
 Argument types are then checked: ``controls``/``present_at`` need a place object; ``leads`` a
 person subject (an actor leading an actor ``commands`` it); ``part_of`` with a person subject
@@ -44,7 +45,9 @@ from orbat.theatres import Theatre
 __all__ = ["EXTRACTOR", "RelationDeps", "RelationFrame", "build_relation_deps", "find_relations",
            "extract_relations", "relation_claim", "sentence_spans", "valid_time"]
 
-EXTRACTOR = "orbat.relations/2"  # 2: efforts, ground taken, strongholds, role appositions, support
+# 2: efforts, ground taken, strongholds, role appositions, support; 3: unit echelons, ranks, "a X commander"
+# (member), fire, strikes against, countries the pack lacks as actors
+EXTRACTOR = "orbat.relations/3"
 CAPTION_FACTOR = 0.6
 _PLACE_OBJECT = frozenset({"controls", "present_at"})
 _NOMINAL_DEPS = frozenset({"pobj", "nsubj", "nsubjpass", "dobj", "appos", "attr"})
@@ -86,7 +89,8 @@ def build_relation_deps(theatre: Theatre) -> RelationDeps:
             kinds[base] = kind
             nouns.update((form, base) for form in lx.noun_forms(base))
     words = (frozenset(verbs) | frozenset(nouns) | frozenset(lx.COMPOUND_MODIFIERS) | frozenset(lx.ADJ_RELATIONS)
-             | fight.SEIZE_FORMS | fight.FIGHT_FORMS | fight.SEIZURE_FORMS | fight.STRONGHOLD_FORMS | {"within"})
+             | fight.SEIZE_FORMS | fight.FIGHT_FORMS | fight.SEIZURE_FORMS | fight.STRONGHOLD_FORMS | {"within"}
+             | frozenset(fight.ECHELONS))
     return RelationDeps(MappingProxyType(verbs), MappingProxyType(nouns), MappingProxyType(kinds), _states(theatre),
                         words)  # fmt: skip
 
@@ -176,6 +180,8 @@ def _token_relations(ix: DocIndex, deps: RelationDeps, tok: Any) -> list[Found]:
         out += fight.stronghold_relations(ix, tok)
     if text == "within":
         out += fight.within_relations(ix, tok)
+    if text in fight.ECHELONS:
+        out += fight.echelon_relations(ix, tok)
     if text in deps.nouns and (tok.pos_ in ("NOUN", "PROPN") or tok.dep_ in _NOMINAL_DEPS):  # "airstrikes"/VBZ
         out += noun_relations(ix, tok, deps.nouns[text], deps.noun_kinds)
     if text in lx.ADJ_RELATIONS and tok.pos_ in ("ADJ", "VERB"):

@@ -5,16 +5,28 @@ Actors and people, in this order (first answer wins):
 1. a name the document itself introduced ("Popular Mobilization Forces (PMF)") — 0.85;
 2. the entity ruler's id, or the exact normalised key / acronym of a pack name — 1.0 / 0.95;
 3. a demonym force ("Syrian fighters") → that state's forces entity — 0.8;
-4. a person's last name alone ("Muhandis") → the person named earlier in the document — 0.8,
-   or the one pack person with that last name — 0.7;
+4. a person's last name alone ("Muhandis", "General Votel") → the person named earlier in the
+   document — 0.8 (0.6 when that one is provisional), or the one pack person with that last
+   name — 0.7; the first words of a person named earlier ("Abu Jandal") → that person — 0.6;
 5. a fuzzy match (Jaro–Winkler ≥ 0.93 on normalised keys) — 0.9 × similarity;
-6. an unknown name shaped like an armed group ("… Brigade", "Kataib …") → a provisional
-   entity ``prov:<slug>`` — 0.6.
+6. an unknown name shaped like an armed group ("… Brigade", "Kataib …") or, from spaCy's
+   NER, like an organisation ("… Ministry", "… Squadron", "… Observatory") → a provisional
+   entity ``prov:<slug>`` (``prov:<slug>:<document>`` when its words are all generic, as in
+   "Interior Ministry") — 0.6; an unknown full name of a person (two or more capitalised
+   name tokens once titles like "Lt. Gen." are set apart) → ``prov:person:<slug>`` — 0.6.
+   The rules that judge those shapes are in :mod:`orbat.nlp.provisional`.
 
 Short forms ("the brigade", "the militia") take the last compatible actor of the previous
-three sentences — 0.5. Fuzzy, surname and short-form resolutions each leave an
-``IdentityJudgement`` (positive or unsure) so a merge can be undone. Places go through the
-injected place resolver (the gazetteer).
+three sentences — 0.5. Generic forces (:mod:`orbat.nlp.forces`): "the coalition",
+"coalition aircraft" → the last coalition named before, else the first named after, else the
+pack's one military coalition — 0.6 / 0.6 / 0.5; "government forces", "regime troops" → the
+regular forces of the state the previous three sentences name last — 0.5; unresolved ones
+are dropped. A single word spaCy calls a place or organisation that is the last name of a
+person named before it is that person ("Booker" after "Isiah L. Booker").
+
+Fuzzy, surname, short-form and generic resolutions each leave an ``IdentityJudgement``
+(positive or unsure) so a merge can be undone. Places go through the injected place resolver
+(the gazetteer); every provisional entity is returned in ``Resolved.entities``.
 """
 
 from __future__ import annotations
@@ -25,7 +37,9 @@ from dataclasses import dataclass, field, replace
 
 from orbat.model import Alias, Claim, Document, Entity, EntityKind, Evidence, IdentityJudgement, Mention, MentionLabel, stable_id
 from orbat.nlp.aliases import AliasIndex, AliasLink, alias_claim, find_alias_links
+from orbat.nlp.forces import COALITION, called_coalition, pick_coalition, recent_country, with_generic_forces
 from orbat.nlp.normalise import acronym_key, is_acronym, name_key, name_tokens, token_key
+from orbat.nlp.provisional import is_generic_org_name, looks_like_person, organisation_kind, split_person_name
 from orbat.nlp.recognise import Candidate
 
 __all__ = ["Resolved", "PlaceResolver", "resolve_candidates", "FUZZY_THRESHOLD", "looks_like_armed_group"]
@@ -49,6 +63,12 @@ _NEEDS_NAME = frozenset({"brigade", "battalion", "division", "movement", "front"
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
 _PLACE_RELABEL_SCORE = 0.8
 _LINK_CONFIDENCE = {"parenthesis": 0.9, "called": 0.9, "dash": 0.75, "also-called": 0.65}
+_COUNTRY_KINDS = frozenset({EntityKind.STATE, EntityKind.STATE_FORCE, EntityKind.GOVERNMENT_BODY})
+_PROVISIONAL_SCORE = 0.6
+# Peoples and faiths spaCy may tag as a name: a gazetteer town so named ("Arab", Alabama) is not meant.
+_PEOPLES = frozenset("""arab arabs kurd kurds kurdish yazidi yezidi turkmen druze alawite alawites sunni sunnis shia
+                        shiite shiites christian christians assyrian assyrians chaldean armenian circassian bedouin
+                        persian baluch""".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +86,11 @@ class _State:
     doc: Document
     index: AliasIndex
     local: dict[str, str] = field(default_factory=dict)  # key or acronym -> entity id
-    provisional: dict[str, Entity] = field(default_factory=dict)
+    provisional: dict[str, Entity] = field(default_factory=dict)  # entity id -> provisional entity
+    provisional_keys: dict[str, str] = field(default_factory=dict)  # name key -> provisional entity id
+    person_names: dict[str, str] = field(default_factory=dict)  # key of a provisional person's first words -> id
+    countries: list[tuple[int, str]] = field(default_factory=list)  # (end, ISO3) of mentions of state bodies
+    later_coalitions: list[tuple[int, str]] = field(default_factory=list)  # (start, id) of coalitions the ruler named
     places: dict[str, Entity] = field(default_factory=dict)  # gazetteer places outside the pack, by id
     actors: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, entity id) in order
     people: list[tuple[str, int, int, str | None]] = field(default_factory=list)  # (last key, start, end, id)
@@ -87,12 +111,15 @@ def resolve_candidates(
     named = [c for c in candidates if c.source != "shortform"]
     actors = [(c.start, c.end) for c in named if c.label is MentionLabel.ACTOR]
     links = find_alias_links(text, [(c.start, c.end) for c in named], leading_anchors=actors)
-    candidates = _with_alias_spans(candidates, links)
+    candidates = with_generic_forces(text, _with_alias_spans(candidates, links))
     candidates, place_results = _resolve_places(text, candidates, index, resolve_places)
     by_anchor: dict[tuple[int, int], list[AliasLink]] = {}
     for link in links:
         by_anchor.setdefault(link.anchor, []).append(link)
     state = _State(doc, index)
+    state.later_coalitions = [(c.start, c.hint) for c in candidates if c.hint in index.entities
+                              and index.entities[c.hint].kind is EntityKind.COALITION
+                              and called_coalition(index.entities[c.hint])]
     mentions: list[Mention] = []
     for c in candidates:
         if c.label is MentionLabel.OTHER:
@@ -102,15 +129,18 @@ def resolve_candidates(
             entity_id, method = (place.id if place else None), "gazetteer"
             if place is not None and place.id not in index.entities:  # a GeoNames place: the store needs its row
                 state.places[place.id] = place
-        elif c.source == "shortform":
-            entity_id, score, method = _short_form(state, c)
+        elif c.source in ("shortform", "generic"):
+            entity_id, score, method = (_short_form(state, c) if c.source == "shortform"
+                                        else _generic_force(state, c, forces))
             if entity_id is None:
                 continue
         else:
-            c = _person_by_surname(state, c)
+            c = _organisation_not_person(text, _person_by_surname(state, c))
             entity_id, score, method = _resolve_name(state, c, index, forces)
         if c.label is MentionLabel.ACTOR and entity_id:
             state.actors.append((c.start, c.end, entity_id))
+        if entity_id:
+            _note_country(state, c.end, entity_id)
         if c.label is MentionLabel.PERSON:
             state.people.append((_last_key(text[c.start : c.end]), c.start, c.end, entity_id))
         for link in by_anchor.get((c.start, c.end), ()):
@@ -125,15 +155,37 @@ def _resolve_places(
 ) -> tuple[list[Candidate], dict[tuple[int, int], tuple[Entity | None, float]]]:
     """Resolve PLACE spans in one call (the resolver uses the whole document as context).
 
-    Names spaCy calls PERSON or ORG that no pack name explains ("Palmyra", "Al Bukamal") are
-    asked too, and become PLACE when the gazetteer is confident about them.
+    Names spaCy calls PERSON or ORG that no pack name explains ("Palmyra", "Al Bukamal", "Ayn
+    Issa") are asked too, and become PLACE when the gazetteer is confident about them. A single
+    word spaCy calls anything that is the last name of a person named before it becomes PERSON
+    and is not asked.
     """
-    maybe = [c for c in candidates if c.source == "spacy" and c.label is not MentionLabel.PLACE and _place_shaped(text, c, index)]
+    candidates, surnames = _surnames_as_people(text, candidates, index)
+    maybe = [c for c in candidates if c.source == "spacy" and c.label is not MentionLabel.PLACE
+             and (c.start, c.end) not in surnames and _place_shaped(text, c, index)]
     asked = [c for c in candidates if c.label is MentionLabel.PLACE] + maybe
     results = dict(zip(((c.start, c.end) for c in asked), resolve_places([text[c.start : c.end] for c in asked])))
     relabel = {(c.start, c.end) for c in maybe if _confident_place(text[c.start : c.end], *results[(c.start, c.end)])}
     out = [replace(c, label=MentionLabel.PLACE) if (c.start, c.end) in relabel else c for c in candidates]
     return out, results
+
+
+def _surnames_as_people(
+    text: str, candidates: list[Candidate], index: AliasIndex
+) -> tuple[list[Candidate], set[tuple[int, int]]]:
+    """"Booker" after "Isiah L. Booker": spaCy's one word is that person (PERSON, no place to ask about)."""
+    first: dict[str, int] = {}  # last name of a person -> where the person is first named
+    out, spans = [], set()
+    for c in candidates:
+        surface = text[c.start : c.end]
+        if c.label is MentionLabel.PERSON and " " in surface:
+            first.setdefault(_last_key(surface), c.start)
+        elif (first and c.source == "spacy" and " " not in surface
+              and first.get(token_key(surface), c.start) < c.start and not index.exact(surface)):
+            c = replace(c, label=MentionLabel.PERSON)
+            spans.add((c.start, c.end))
+        out.append(c)
+    return out, spans
 
 
 def _confident_place(surface: str, place: Entity | None, score: float) -> bool:
@@ -146,10 +198,14 @@ def _confident_place(surface: str, place: Entity | None, score: float) -> bool:
 
 
 def _place_shaped(text: str, c: Candidate, index: AliasIndex) -> bool:
-    """One word, or an article and one word, that names no pack actor or person."""
+    """One word, or an article and one word, that names no pack actor or person; or an unknown
+    person's name ("Ayn Issa" is a town)."""
     surface = text[c.start : c.end]
     words = [w for w in name_tokens(surface) if token_key(w)]
-    return len(words) == 1 and not index.exact(surface) and not looks_like_armed_group(surface)
+    if c.label is MentionLabel.PERSON and len(words) >= 2:
+        return len(words) <= 4 and not index.exact(surface)
+    return (len(words) == 1 and token_key(words[0]) not in _PEOPLES and not index.exact(surface)
+            and not looks_like_armed_group(surface))
 
 
 def _with_alias_spans(candidates: Sequence[Candidate], links: list[AliasLink]) -> list[Candidate]:
@@ -184,6 +240,9 @@ def _resolve_name(
         return local, 0.85, "alias"
     kinds = _ACTOR_KINDS if c.label is MentionLabel.ACTOR else frozenset({EntityKind.PERSON})
     ids = [i for i in index.exact(surface) if index.entities[i].kind in kinds]
+    if not ids and c.label is MentionLabel.PERSON:  # "President Bashar al-Assad"
+        name = split_person_name(surface).name
+        ids = [i for i in index.exact(name) if index.entities[i].kind in kinds] if name and name != surface else []
     if ids:
         if len(ids) > 1:
             _judge(state, c, ids[0], "unsure", "ambiguous-name")
@@ -198,29 +257,50 @@ def _resolve_name(
 
 
 def _person_by_surname(state: _State, c: Candidate) -> Candidate:
-    """An ORG-labelled single word that is the last name of a person named earlier is that person."""
+    """An ORG-labelled single word, title words aside, that is the last name of a person named earlier is
+    that person ("General Townsend")."""
     if c.label is not MentionLabel.ACTOR or c.source != "spacy":
         return c
-    words = [t for t in name_tokens(state.doc.clean_text[c.start : c.end]) if token_key(t)]
+    name = split_person_name(state.doc.clean_text[c.start : c.end]).name
+    words = [t for t in name_tokens(name) if token_key(t)]
     if len(words) == 1 and any(key == token_key(words[0]) for key, *_ in state.people):
         return replace(c, label=MentionLabel.PERSON)
     return c
 
 
+def _organisation_not_person(text: str, c: Candidate) -> Candidate:
+    """spaCy's PERSON "Jaish al-Ta'ifa al-Mansurah" or "Saray al-Jihad Group" is an organisation."""
+    if c.label is not MentionLabel.PERSON or c.source != "spacy":
+        return c
+    surface = text[c.start : c.end]
+    if looks_like_armed_group(surface) or organisation_kind(surface) is not None:
+        return replace(c, label=MentionLabel.ACTOR)
+    return c
+
+
 def _person(state: _State, c: Candidate, surface: str, index: AliasIndex) -> tuple[str | None, float, str]:
-    tokens = [t for t in name_tokens(surface) if token_key(t)]
-    last = _last_key(surface)
+    name = split_person_name(surface).name
+    tokens = [t for t in name_tokens(name) if token_key(t)]
+    last = token_key(tokens[-1]) if tokens else ""
     if len(tokens) == 1 and len(last) >= 4:
         for key, s, e, entity_id in reversed(state.people):
             if key == last:
                 right = entity_id or f"mention:{state.doc.id}:{s}-{e}"
                 _judge(state, c, right, "positive", "surname")
-                return entity_id, (0.8 if entity_id else 0.0), "surname"
-        pack = [i for i in index.surname(surface) if index.entities[i].kind is EntityKind.PERSON]
+                score = 0.0 if not entity_id else _PROVISIONAL_SCORE if entity_id in state.provisional else 0.8
+                return entity_id, score, "surname"
+        pack = [i for i in index.surname(name) if index.entities[i].kind is EntityKind.PERSON]
         if len(pack) == 1:
             _judge(state, c, pack[0], "unsure", "surname")
             return pack[0], 0.7, "surname"
-    return _fuzzy_or_provisional(state, c, surface, index, frozenset({EntityKind.PERSON}))
+    known = state.person_names.get(name_key(name)) if len(tokens) >= 2 else None
+    if known is not None:  # "Abu Jandal" after "Abu Jandal al-Kuwaiti"
+        _judge(state, c, known, "positive", "first-names")
+        return known, _PROVISIONAL_SCORE, "first-names"
+    found = _fuzzy(state, c, surface, index, frozenset({EntityKind.PERSON}))
+    if found[0] is None and looks_like_person(name):
+        return _provisional_person(state, c, surface).id, _PROVISIONAL_SCORE, "provisional"
+    return found
 
 
 def _last_key(surface: str) -> str:
@@ -231,12 +311,24 @@ def _last_key(surface: str) -> str:
 def _fuzzy_or_provisional(
     state: _State, c: Candidate, surface: str, index: AliasIndex, kinds: frozenset[EntityKind]
 ) -> tuple[str | None, float, str]:
+    found = _fuzzy(state, c, surface, index, kinds)
+    if found[0] is not None or c.label is not MentionLabel.ACTOR:
+        return found
+    if looks_like_armed_group(surface):
+        return _provisional(state, c, surface).id, _PROVISIONAL_SCORE, "provisional"
+    kind = organisation_kind(surface) if c.source == "spacy" else None
+    if kind is not None:
+        return _provisional(state, c, surface, kind).id, _PROVISIONAL_SCORE, "provisional"
+    return None, 0.0, "unresolved"
+
+
+def _fuzzy(
+    state: _State, c: Candidate, surface: str, index: AliasIndex, kinds: frozenset[EntityKind]
+) -> tuple[str | None, float, str]:
     best = index.fuzzy(surface, threshold=FUZZY_THRESHOLD)
     if best is not None and index.entities[best[0]].kind in kinds:
         _judge(state, c, best[0], "positive" if best[1] >= 0.97 else "unsure", "fuzzy")
         return best[0], 0.9 * best[1], "fuzzy"
-    if c.label is MentionLabel.ACTOR and looks_like_armed_group(surface):
-        return _provisional(state, c, surface).id, 0.6, "provisional"
     return None, 0.0, "unresolved"
 
 
@@ -249,21 +341,36 @@ def looks_like_armed_group(name: str) -> bool:
     return bool(_GROUP_HEAD.match(token_key(tokens[0]))) or tokens[-1] in _GROUP_TAIL
 
 
-def _provisional(state: _State, c: Candidate, surface: str) -> Entity:
+def _provisional(state: _State, c: Candidate, surface: str, kind: EntityKind | None = None) -> Entity:
     key = name_key(surface)
-    if key in state.provisional:
-        return state.provisional[key]
+    if key in state.provisional_keys:
+        return state.provisional[state.provisional_keys[key]]
     name = surface[4:] if surface.lower().startswith("the ") else surface
-    slug = "-".join(t for t in name_tokens(name) if t not in ("al", "el"))
-    kind = EntityKind.UNIT if name_tokens(name)[-1] in ("brigade", "battalion", "division", "regiment") else EntityKind.ARMED_GROUP
-    entity = Entity(
-        id=f"prov:{slug}",
-        kind=kind,
-        name=name,
-        provisional=True,
-        source=f"document:{state.doc.id}:{c.start}-{c.end}",
-    )
-    state.provisional[key] = entity
+    tokens = name_tokens(name)
+    slug = "-".join(t for t in tokens if t not in ("al", "el"))
+    if kind is None:
+        unit = tokens[-1] in ("brigade", "battalion", "division", "regiment")
+        kind = EntityKind.UNIT if unit else EntityKind.ARMED_GROUP
+    scope = f":{state.doc.id[:12]}" if is_generic_org_name(name) else ""  # "Interior Ministry": whose, elsewhere?
+    entity = Entity(id=f"prov:{slug}{scope}", kind=kind, name=name, provisional=True,
+                    source=f"document:{state.doc.id}:{c.start}-{c.end}")
+    return _keep_provisional(state, key, entity)
+
+
+def _provisional_person(state: _State, c: Candidate, surface: str) -> Entity:
+    """A person the pack does not know, named by the words after any title."""
+    person = split_person_name(surface)
+    key = "person:" + name_key(person.name)
+    if key in state.provisional_keys:
+        return state.provisional[state.provisional_keys[key]]
+    start = c.start + person.offset
+    entity = _keep_provisional(state, key, Entity(
+        id="prov:person:" + "-".join(name_tokens(person.name)), kind=EntityKind.PERSON, name=person.name,
+        provisional=True, source=f"document:{state.doc.id}:{start}-{c.end}",
+        description=f"Titled {person.title} in the document." if person.title else None))
+    words = person.name.split()
+    for n in range(2, len(words)):  # "Abu Jandal" of "Abu Jandal al-Kuwaiti"
+        state.person_names.setdefault(name_key(" ".join(words[:n])), entity.id)
     return entity
 
 
@@ -284,11 +391,37 @@ def _short_form(state: _State, c: Candidate) -> tuple[str | None, float, str]:
     return None, 0.0, "shortform"
 
 
+def _keep_provisional(state: _State, key: str, entity: Entity) -> Entity:
+    """The document's provisional entity with ``entity``'s id (the first one made), now also under ``key``."""
+    kept = state.provisional.setdefault(entity.id, entity)
+    state.provisional_keys[key] = kept.id
+    return kept
+
+
 def _entity(state: _State, entity_id: str) -> Entity | None:
-    for e in state.provisional.values():
-        if e.id == entity_id:
-            return e
-    return state.index.entities.get(entity_id)
+    return state.provisional.get(entity_id) or state.index.entities.get(entity_id) or state.places.get(entity_id)
+
+
+def _generic_force(state: _State, c: Candidate, forces: Mapping[str, str]) -> tuple[str | None, float, str]:
+    """"the coalition" / "coalition aircraft" / "government forces" → an entity from the context, or None."""
+    text = state.doc.clean_text
+    if c.hint == COALITION:
+        earlier = ((end, e) for _, end, i in reversed(state.actors) if (e := _entity(state, i)) is not None)
+        entity_id, score = pick_coalition(text, c.start, earlier, state.later_coalitions,
+                                          state.index.entities.values())
+    else:
+        country = recent_country(text, c.start, state.countries)
+        entity_id, score = (forces.get(country), 0.5) if country else (None, 0.0)
+    if entity_id is None:
+        return None, 0.0, "generic"
+    _judge(state, c, entity_id, "unsure", "generic-force")
+    return entity_id, score, "generic"
+
+
+def _note_country(state: _State, end: int, entity_id: str) -> None:
+    entity = _entity(state, entity_id)
+    if entity is not None and entity.country and (entity.kind in _COUNTRY_KINDS or entity.feature == "country"):
+        state.countries.append((end, entity.country))
 
 
 def _register_alias(state: _State, link: AliasLink, entity_id: str | None) -> None:
@@ -298,11 +431,10 @@ def _register_alias(state: _State, link: AliasLink, entity_id: str | None) -> No
     alias = state.doc.clean_text[link.alias[0] : link.alias[1]]
     state.local[acronym_key(alias) if is_acronym(alias) else name_key(alias)] = entity_id
     state.claims.append(alias_claim(state.doc, link, entity_id, confidence=_LINK_CONFIDENCE[link.cue]))
-    provisional = next((e for e in state.provisional.values() if e.id == entity_id), None)
+    provisional = state.provisional.get(entity_id)
     if provisional is not None and alias not in (a.name for a in provisional.aliases):
         source = f"document:{state.doc.id}:{link.alias[0]}-{link.alias[1]}"
-        key = name_key(provisional.name)
-        state.provisional[key] = replace(provisional, aliases=(*provisional.aliases, Alias(alias, source)))
+        state.provisional[entity_id] = replace(provisional, aliases=(*provisional.aliases, Alias(alias, source)))
 
 
 def _judge(state: _State, c: Candidate, right: str, verdict: str, how: str) -> None:
