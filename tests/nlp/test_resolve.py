@@ -97,6 +97,12 @@ def test_demonym_force_resolves_to_the_state_forces(tiny_theatre):
     assert r.mentions[0].entity == "syrian-army"
 
 
+def test_a_qualified_demonym_force_is_not_the_state_forces(tiny_theatre):
+    for text in ("Kurdish Syrian fighters skirmished.", "Rebel Syrian fighters skirmished."):
+        r = _resolve(tiny_theatre, text, _cands(text, ("Syrian fighters", A, "demonym", "demonym:SYR")))
+        assert r.mentions[0].entity is None, text
+
+
 def test_places_go_through_the_injected_resolver(tiny_theatre):
     text = "They met in Al Bukamal."
     place = Entity("geonames:1", EntityKind.PLACE, "Albu Kamal")

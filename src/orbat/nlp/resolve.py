@@ -4,7 +4,8 @@ Actors and people, in this order (first answer wins):
 
 1. a name the document itself introduced ("Popular Mobilization Forces (PMF)") — 0.85;
 2. the entity ruler's id, or the exact normalised key / acronym of a pack name — 1.0 / 0.95;
-3. a demonym force ("Syrian fighters") → that state's forces entity — 0.8;
+3. a demonym force ("Syrian fighters") → that state's forces entity — 0.8 (not when qualified:
+   "Kurdish Syrian fighters", "rebel Syrian troops" stay unresolved);
 4. a person's last name alone ("Muhandis", "General Votel") → the person named earlier in the
    document — 0.8 (0.6 when that one is provisional), or the one pack person with that last
    name — 0.7; the first words of a person named earlier ("Abu Jandal") → that person — 0.6;
@@ -60,6 +61,10 @@ _SHORT_KINDS = {
 }
 _SHORT_DEFAULT = frozenset({EntityKind.ARMED_GROUP, EntityKind.UNIT, EntityKind.ORGANISATION, EntityKind.PARTY})
 _NEEDS_NAME = frozenset({"brigade", "battalion", "division", "movement", "front"})
+# a word before "Syrian fighters" that makes them someone else than the state's forces
+_QUALIFIED = re.compile(r"(?i)\b(?:kurdish|kurd|arab|sunni|shia|shiite|shi'ite|turkmen|yazidi|christian|druze|assyrian|"
+                        r"tribal|rebel|opposition|islamist|jihadist|allied|pro-government|anti-government|"
+                        r"free|moderate)\s+$")
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
 _PLACE_RELABEL_SCORE = 0.8
 _LINK_CONFIDENCE = {"parenthesis": 0.9, "called": 0.9, "dash": 0.75, "also-called": 0.65}
@@ -248,6 +253,8 @@ def _resolve_name(
             _judge(state, c, ids[0], "unsure", "ambiguous-name")
         return ids[0], (0.95 if len(ids) == 1 else 0.5), "exact"
     if c.hint and c.hint.startswith("demonym:") and c.hint[8:] in forces:
+        if _QUALIFIED.search(state.doc.clean_text, max(0, c.start - 24), c.start):
+            return None, 0.0, "unresolved"  # "Kurdish Syrian fighters", "rebel Syrian troops": not the state's
         return forces[c.hint[8:]], 0.8, "demonym"
     if c.source == "demonym":
         return None, 0.0, "unresolved"
