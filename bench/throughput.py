@@ -3,6 +3,7 @@
     .venv/bin/python bench/throughput.py                    # FA-KES (../shared) or a generated corpus
     .venv/bin/python bench/throughput.py --workers 2        # both sides on 2 processes
     .venv/bin/python bench/throughput.py --replicate 50000  # the corpus copied to 50,000 distinct documents
+    .venv/bin/python bench/throughput.py --repeat 3         # three pairs, alternating: medians, per-pair ratios
 
 Each side runs in a fresh process (model loading included). Reports documents/s, words/s, CPU time,
 peak resident memory (largest process, and summed over the process tree) and the ratio orbat/spaCy
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -102,6 +104,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--replicate", type=int, default=0)
     parser.add_argument("--generated", type=int, default=800)
+    parser.add_argument("--repeat", type=int, default=1, help="pairs to run, alternating (medians and per-pair ratios)")
     parser.add_argument("--no-nlp", action="store_true", help="orbat side: read, clean, dedup and store only")
     args = parser.parse_args()
     name, records = corpus_records(generated=args.generated)
@@ -110,18 +113,33 @@ def main() -> None:
     docs, words = len(records), sum(len(r["text"].split()) for r in records)
     with tempfile.TemporaryDirectory() as tmp:
         corpus = write_jsonl(records, Path(tmp) / "corpus.jsonl")
+        db = Path(tmp) / "b.db"
         # built once per installation (and after an upgrade), like a model download: not part of a run
         gazetteer = _timed([sys.executable, "-c", _GAZETTEER_CACHE])
-        bare = _timed([sys.executable, str(HERE / "bare_spacy.py"), str(corpus), "--workers", str(args.workers)])
-        orbat = _timed([sys.executable, "-m", "orbat", "--db", str(Path(tmp) / "b.db"), "ingest", "-q",
-                        "--workers", str(args.workers), *(["--no-nlp"] if args.no_nlp else []), str(corpus)])  # fmt: skip
-        again = _timed([sys.executable, "-m", "orbat", "--db", str(Path(tmp) / "b.db"), "ingest", "-q", str(corpus)])
+        pairs = []
+        for _ in range(max(1, args.repeat)):  # alternate, so a drift in the machine's speed hits both sides
+            for stale in Path(tmp).glob("b.db*"):
+                stale.unlink()
+            bare = _timed([sys.executable, str(HERE / "bare_spacy.py"), str(corpus), "--workers", str(args.workers)])
+            orbat = _timed([sys.executable, "-m", "orbat", "--db", str(db), "ingest", "-q", "--workers",
+                            str(args.workers), *(["--no-nlp"] if args.no_nlp else []), str(corpus)])  # fmt: skip
+            pairs.append((bare, orbat))
+        again = _timed([sys.executable, "-m", "orbat", "--db", str(db), "ingest", "-q", str(corpus)])
+    ratios = [round(o["seconds"] / b["seconds"], 3) for b, o in pairs]
+    bare, orbat = (_median_run([p[i] for p in pairs]) for i in (0, 1))
     print(json.dumps({
         "corpus": name, "documents": docs, "words": words, "workers": args.workers, "orbat_nlp": not args.no_nlp,
         "spacy": _rates(bare, docs, words), "orbat": _rates(orbat, docs, words),
-        "ratio_orbat_over_spacy": round(orbat["seconds"] / bare["seconds"], 2),
+        "ratio_orbat_over_spacy": round(statistics.median(ratios), 2), "ratios": ratios,
         "reingest_unchanged_seconds": again["seconds"], "gazetteer_cache_seconds": gazetteer["seconds"],
     }))  # fmt: skip
+
+
+def _median_run(runs: list[dict[str, float]]) -> dict[str, float]:
+    """Each figure's median over the runs (peak memory: the largest)."""
+    out = {k: round(statistics.median(r[k] for r in runs), 2) for k in ("seconds", "cpu_seconds")}
+    peaks = {k: max((r[k] for r in runs if r[k] is not None), default=None) for k in ("peak_rss_mb", "peak_tree_rss_mb")}
+    return {**out, **peaks, "runs": len(runs)}
 
 
 if __name__ == "__main__":
