@@ -18,20 +18,29 @@ Rules (``StateRules`` holds the numbers):
 5. A relation is in the state when at least one affirmed claim about it survives (2–3). Its supporting
    claims are all its affirmed claims valid on the day; negated claims valid on the day (surviving) are
    attached as contesting markers, never as state of their own.
+
+``state_at`` is the definition. ``state_page`` applies the same rules to the compact rows the store keeps
+for every state claim (``store.claims.state_rows``) and picks one page, so that the whole map on a date
+needs full records only for the claims it shows; tests hold the two equal on random claims.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from heapq import nsmallest
+from operator import itemgetter
 
 from orbat.reason.facts import NON_ASSERTING, SYMMETRIC, fact_key
 from orbat.reason.time import Interval, is_point, literal_interval, shift
-from orbat.store.claims import STATE_PREDICATES, ClaimRecord
+from orbat.store.claims import STATE_PREDICATES, ClaimRecord, StateRow
+from orbat.store.schema import (
+    STATE_HOLDS, STATE_KEY_SEPARATOR, STATE_NEGATED, STATE_POINT, STATE_SWAPPED, STATE_SYMMETRIC,
+)  # fmt: skip
 
-__all__ = ["StateRules", "StateEntry", "state_at", "HEAD_ROLES"]
+__all__ = ["StateRules", "StateEntry", "StateGroup", "state_at", "state_page", "state_entry", "HEAD_ROLES"]
 
 HEAD_ROLES = frozenset({
     "leader", "commander", "secretary-general", "secretary general", "president", "prime minister",
@@ -110,7 +119,7 @@ def state_at(records: Iterable[ClaimRecord], day: date, rules: StateRules = Stat
     by_triple: dict[tuple[str | None, ...], list[tuple[ClaimRecord, Interval]]] = {}
     for r, span in holding:
         by_triple.setdefault(fact_key(r), []).append((r, span))
-    entries = [_entry(rs, alive) for rs in by_triple.values()]
+    entries = [state_entry(rs, alive) for rs in by_triple.values()]
     return sorted((e for e in entries if e is not None),
                   key=lambda e: (e.predicate, e.subject or "", e.object or "", e.role or ""))  # fmt: skip
 
@@ -120,7 +129,9 @@ def _usable(r: ClaimRecord) -> bool:
     return c.predicate in STATE_PREDICATES and c.review != "rejected" and c.modality not in NON_ASSERTING
 
 
-def _entry(records: list[tuple[ClaimRecord, Interval]], alive: set[str]) -> StateEntry | None:
+def state_entry(records: list[tuple[ClaimRecord, Interval]], alive: set[str]) -> StateEntry | None:
+    """One relation from its claims holding on the day (in candidate order) and the ids of those surviving
+    supersession; None when no affirmed one survives."""
     yes = sorted(((r, s) for r, s in records if r.claim.polarity != "negated"),
                  key=lambda p: (p[0].claim.reported or "", p[0].claim.id))  # fmt: skip
     if not any(r.claim.id in alive for r, _ in yes):
@@ -138,3 +149,55 @@ def _entry(records: list[tuple[ClaimRecord, Interval]], alive: set[str]) -> Stat
         basis=basis, supporting=tuple(r for r, _ in yes), contesting=no,
         independent_sources=len({r.source_key for r, _ in yes}),
     )  # fmt: skip
+
+
+StateGroup = list[tuple[StateRow, bool]]  # a relation's claims holding on the day, latest first; whether each survives
+OrderKeys = Callable[[Sequence[int]], Mapping[int, tuple[str, str]]]  # rowid → (report date or "", claim id)
+
+
+def state_page(rows: Sequence[StateRow], rules: StateRules, order_keys: OrderKeys, *, limit: int,
+               offset: int) -> tuple[int, list[StateGroup]]:  # fmt: skip
+    """``state_at`` over the compact rows of one day (``store.claims.state_rows``, none unreadable), for one
+    page: how many relations hold on the day, and the page of them in ``state_at``'s order.
+
+    A point observation is superseded when the latest start under its key lies more than the contest
+    window after its own: ``_superseded``'s test, as every start counted is on or before the day."""
+    rows = sorted(rows, key=itemgetter(1), reverse=True)  # latest start first: a key's first row is its latest
+    window = rules.contest_window_days
+    latest: dict[str, int] = {}
+    kept: set[str] = set()
+    symmetric: dict[str, list[StateRow]] = {}  # symmetric relations: their affirmed claims holding on the day
+    latest_of, keep = latest.setdefault, kept.add  # tens of thousands of rows: no attribute look-ups per row
+    for row in rows:
+        _, lo, flags, fact, key = row
+        newest = latest_of(key or fact, lo)
+        if flags & (STATE_HOLDS | STATE_NEGATED) == STATE_HOLDS:
+            if flags & STATE_SYMMETRIC:
+                symmetric.setdefault(fact, []).append(row)
+            if not flags & STATE_POINT or newest <= lo + window:
+                keep(fact)
+    oriented = _oriented({fact: symmetric[fact] for fact in kept.intersection(symmetric)}, order_keys)
+    page = [oriented.get(k, k) for k in nsmallest(offset + limit, [*kept.difference(symmetric), *oriented])][offset:]
+    groups: dict[str, StateGroup] = {fact: [] for fact in page}
+    for row in rows:
+        _, lo, flags, fact, key = row
+        if fact in groups and flags & STATE_HOLDS:
+            groups[fact].append((row, not (flags & STATE_POINT and latest[key or fact] > lo + window)))
+    return len(kept), list(groups.values())
+
+
+def _oriented(symmetric: dict[str, list[StateRow]], order_keys: OrderKeys) -> dict[str, str]:
+    """Sort key → fact key of symmetric relations: each sorts as its earliest reported affirmed claim states
+    it (``state_entry``); report dates and ids are read only for relations stated both ways round."""
+    both = {fact: rows for fact, rows in symmetric.items()
+            if len(rows) > 1 and len({r[2] & STATE_SWAPPED for r in rows}) > 1}  # fmt: skip
+    keys = order_keys([row[0] for rows in both.values() for row in rows]) if both else {}
+    oriented = {}
+    for fact, rows in symmetric.items():
+        first = min(rows, key=lambda r: keys[r[0]]) if fact in both else rows[0]
+        if first[2] & STATE_SWAPPED:
+            predicate, one, other, role = fact.split(STATE_KEY_SEPARATOR)
+            oriented[STATE_KEY_SEPARATOR.join((predicate, other, one, role))] = fact
+        else:
+            oriented[fact] = fact
+    return oriented

@@ -12,6 +12,9 @@ from dataclasses import dataclass
 
 from orbat.model import Claim, Entity, EntityKind, Evidence, Fatalities, TimeSpan
 from orbat.store.analysis import entity_aliases
+from orbat.store.schema import (
+    STATE_COLUMNS, STATE_CURATED, STATE_HOLDS, STATE_POINT, STATE_SHORT_SPAN_DAYS, STATE_UNREADABLE,
+)  # fmt: skip
 from orbat.store.relation_facts import claim_keys, refresh_relation_facts
 
 __all__ = [
@@ -22,6 +25,11 @@ __all__ = [
     "iter_claim_records",
     "claim_records",
     "state_candidates",
+    "StateRow",
+    "state_rows",
+    "state_order_keys",
+    "state_candidate_order",
+    "state_page_records",
     "entity_state_candidates",
     "set_source_note",
     "delete_document_claims",
@@ -207,6 +215,64 @@ def state_candidates(
         f"{select}{where} AND s.lo <= ? AND s.hi >= ?", [*params, day, day - lookback_days]
     ).fetchall()
     return _records(conn, rows, evidence=False)
+
+
+StateRow = tuple[int, int, int, str, "str | None"]
+
+
+def _state_rows_sql() -> str:
+    """Both indexes of migration 5: spans up to STATE_SHORT_SPAN_DAYS long by start, longer ones by end."""
+    c, short = STATE_COLUMNS, STATE_SHORT_SPAN_DAYS
+    stale = f"({c['flags']}) & {STATE_POINT | STATE_CURATED} = {STATE_POINT}"  # a point observation goes stale
+    holds = f"(:day <= CASE WHEN {stale} THEN {c['hi']} + :stale ELSE {c['hi']} END) * {STATE_HOLDS}"
+    select = f"SELECT rowid, {c['lo']}, {c['flags']} + {holds}, {c['fact_key']}, {c['supersession_key']} FROM claims"
+    started = f"({c['lo']} <= :day OR ({c['flags']}) & {STATE_UNREADABLE})"
+    return (
+        f"{select} INDEXED BY claims_state_short WHERE {c['short_start']} BETWEEN :day - :lookback - {short} AND :day "
+        f"AND {c['span_hi']} >= :day - :lookback AND {started} UNION ALL "
+        f"{select} INDEXED BY claims_state_long WHERE {c['long_end']} >= :day - :lookback AND {c['span_lo']} <= :day "
+        f"AND {started}"
+    )
+
+
+_STATE_ROWS_SQL = _state_rows_sql()
+
+
+def state_rows(conn: sqlite3.Connection, day: int, lookback_days: int, stale_after_days: int) -> list[StateRow]:
+    """What the state rules read of the usable state candidates (those of ``state_candidates``, not rejected,
+    asserting) that start on or before ``day`` (days since 2000-01-01), from the indexes of migration 5:
+    (rowid, first day, STATE_* flags with STATE_HOLDS when it reaches the day given ``stale_after_days``,
+    fact key, supersession key or None when it is the fact key). Unreadable rows come whatever their start."""
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples: tens of thousands of rows
+    params = {"day": day, "lookback": lookback_days, "stale": stale_after_days}
+    return cursor.execute(_STATE_ROWS_SQL, params).fetchall()
+
+
+def state_order_keys(conn: sqlite3.Connection, rowids: Sequence[int]) -> dict[int, tuple[str, str]]:
+    """(report date or "", id) of claims by rowid: which of a relation's claims comes first."""
+    found: dict[int, tuple[str, str]] = {}
+    for i in range(0, len(rowids), _CHUNK):
+        part = list(rowids[i : i + _CHUNK])
+        marks = ", ".join("?" * len(part))
+        rows = conn.execute(f"SELECT rowid, COALESCE(reported, ''), id FROM claims WHERE rowid IN ({marks})", part)
+        found.update((r[0], (r[1], r[2])) for r in rows)
+    return found
+
+
+def state_candidate_order(conn: sqlite3.Connection, day: float, lookback_days: float) -> dict[int, int]:
+    """Claim rowid → its position among the rows of ``state_candidates`` (the interval index's order)."""
+    rows = conn.execute("SELECT s.id FROM claim_spans s WHERE s.lo <= ? AND s.hi >= ?", (day, day - lookback_days))
+    return {r[0]: i for i, r in enumerate(rows)}
+
+
+def state_page_records(conn: sqlite3.Connection, rowids: Sequence[int]) -> dict[int, ClaimRecord]:
+    """Claims by rowid, with their evidence: the claims one page of the state shows."""
+    rows: list[sqlite3.Row] = []
+    for i in range(0, len(rowids), _CHUNK):
+        part = list(rowids[i : i + _CHUNK])
+        rows += conn.execute(f"{_SELECT} WHERE c.rowid IN ({', '.join('?' * len(part))})", part).fetchall()
+    return {row["claim_rowid"]: record for row, record in zip(rows, _records(conn, rows))}
 
 
 def entity_state_candidates(

@@ -6,7 +6,14 @@ have run the old text.
 
 from __future__ import annotations
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "relation_fact_select"]
+from collections.abc import Mapping
+from types import MappingProxyType
+
+__all__ = [
+    "MIGRATIONS", "SCHEMA_VERSION", "relation_fact_select", "STATE_COLUMNS", "STATE_POINT", "STATE_CURATED",
+    "STATE_NEGATED", "STATE_SWAPPED", "STATE_SYMMETRIC", "STATE_UNREADABLE", "STATE_HOLDS", "STATE_SHORT_SPAN_DAYS",
+    "STATE_KEY_SEPARATOR", "STATE_MIN_DAY", "STATE_MAX_DAY",
+]  # fmt: skip
 
 _V1 = """
 CREATE TABLE documents (
@@ -381,5 +388,127 @@ CREATE TABLE document_analysis (
 ALTER TABLE runs ADD COLUMN reanalysed INTEGER NOT NULL DEFAULT 0;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
+
+# migration 5: the whole-map state as of a date (store.claims.state_rows). Its candidates are the claims of
+# the claim_spans interval index, but at a million claims that means ~35,000 scattered claim rows (over
+# 100 ms to read, seconds to turn into records). Two covering partial indexes on claims hold the same
+# intervals (one sorted by start for spans up to STATE_SHORT_SPAN_DAYS long, one by end for longer ones)
+# together with what the rules read of each usable claim, worked out once when the claim is written: its
+# literal interval in days, point observation or not, curated, negated, its fact key and its supersession
+# key (see orbat.reason.state and orbat.reason.time). A claim whose dates those rules read differently from
+# SQLite (not YYYY, YYYY-MM or YYYY-MM-DD…) or whose ids would make the keys ambiguous is flagged
+# STATE_UNREADABLE, and the query falls back to the rules over full records. The text below is what
+# migration 5 ran: changing it (or _day) needs a new migration that recreates both indexes.
+
+STATE_POINT, STATE_CURATED, STATE_NEGATED, STATE_SWAPPED, STATE_SYMMETRIC, STATE_UNREADABLE = 1, 2, 4, 8, 16, 32
+STATE_HOLDS = 64  # not indexed: store.claims.state_rows adds it, for the claims that reach the day asked
+STATE_SHORT_SPAN_DAYS = 366
+STATE_KEY_SEPARATOR = "\x01"  # between the parts of a fact key; sorts before every character an id may hold
+STATE_MIN_DAY, STATE_MAX_DAY = -730119, 2921939  # date.min and date.max in days since 2000-01-01
+_PRECISION_DAYS = {"day": 1, "week": 7, "month": 31, "season": 92, "year": 366}  # = orbat.reason.time's
+_HEAD_ROLES = (  # = orbat.reason.state.HEAD_ROLES
+    "'leader', 'commander', 'secretary-general', 'secretary general', 'president', 'prime minister', "
+    "'chairman', 'chief of staff', 'supreme leader', 'emir', 'minister'"
+)
+_SYMMETRIC = "'allied_with', 'opposed_to'"  # = orbat.reason.facts.SYMMETRIC
+_NON_ASSERTING = "'hypothetical', 'future', 'feared'"  # = orbat.reason.facts.NON_ASSERTING
+
+
+def _readable_date(x: str) -> str:
+    """SQL: ``x`` is empty or a date that orbat.reason.time.parse_day and julianday read alike."""
+    head = f"substr({x}, 1, 10)"
+    return (
+        f"({x} IS NULL OR {x} = '' OR (instr({x}, char(0)) = 0 AND substr({x}, 1, 4) != '0000' AND ("
+        f"(length({x}) = 4 AND {x} GLOB '[0-9][0-9][0-9][0-9]') "
+        f"OR (length({x}) = 7 AND {x} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' "
+        f"AND substr({x}, 6, 2) BETWEEN '01' AND '12') "
+        f"OR (length({x}) >= 10 AND {head} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' "
+        f"AND COALESCE(date(julianday({head})) = {head}, 0)))))"
+    )
+
+
+def _ambiguous_id(x: str) -> str:
+    return f"({x} IS NOT NULL AND ({x} = '' OR instr({x}, char(1)) > 0 OR instr({x}, char(0)) > 0))"
+
+
+def _state_columns() -> dict[str, str]:
+    """SQL of what the state rules read of one claim (unqualified columns of claims), by name."""
+    like_curated = "extractor LIKE 'theatre:%'"  # as the claim_spans trigger of migration 2 has it
+    start, end = "COALESCE(valid_start, reported)", "COALESCE(valid_end, reported, valid_start)"
+    span_lo = (f"CASE WHEN valid_start IS NULL AND {like_curated} THEN -1000000 "
+               f"ELSE COALESCE({_day(start, last=False)}, -1000000) END")  # fmt: skip
+    span_hi = (f"CASE WHEN valid_end IS NULL AND {like_curated} THEN 1000000 "
+               f"ELSE COALESCE({_day(end, last=True)}, 1000000) END")  # fmt: skip
+    s, e, r = (f"CAST({_day(c, last=c == 'valid_end')} AS INTEGER)" for c in ("valid_start", "valid_end", "reported"))
+    curated = "substr(extractor, 1, 8) = 'theatre:'"
+    lo0 = f"COALESCE({s}, {e}, {r})"
+    hi0 = f"COALESCE({e}, CASE WHEN {s} IS NULL THEN {r} WHEN {r} IS NULL THEN {s} ELSE max({s}, {r}) END)"
+    precision = " ".join(f"WHEN '{k}' THEN {v}" for k, v in _PRECISION_DAYS.items())
+    point = (f"CASE WHEN {s} IS NULL OR {e} IS NULL THEN {e} IS NULL "
+             f"ELSE {e} - {s} < CASE valid_precision {precision} ELSE 1 END END")  # fmt: skip
+    swap = f"(predicate IN ({_SYMMETRIC}) AND COALESCE(subject, '') > COALESCE(object, ''))"
+    unreadable = " OR ".join([*(f"NOT {_readable_date(c)}" for c in ("valid_start", "valid_end", "reported")),
+                              *(_ambiguous_id(c) for c in ("subject", "object", "role")),
+                              "subject IS 'leads' OR object IS 'leads'"])  # fmt: skip  (a head-role key's first part)
+    first, second = f"CASE WHEN {swap} THEN object ELSE subject END", f"CASE WHEN {swap} THEN subject ELSE object END"
+    sep = "char(1)"
+    return {
+        "span_lo": f"min({span_lo}, {span_hi})",
+        "span_hi": f"max({span_lo}, {span_hi})",
+        "lo": f"CASE WHEN {curated} THEN COALESCE({s}, {STATE_MIN_DAY}) WHEN {lo0} IS NULL THEN {STATE_MIN_DAY} "
+              f"ELSE min({lo0}, {hi0}) END",
+        "hi": f"CASE WHEN {curated} THEN COALESCE({e}, {STATE_MAX_DAY}) WHEN {lo0} IS NULL THEN {STATE_MAX_DAY} "
+              f"ELSE max({lo0}, {hi0}) END",
+        "flags": f"({point}) * {STATE_POINT} + ({curated}) * {STATE_CURATED} "
+                 f"+ (polarity = 'negated') * {STATE_NEGATED} + {swap} * {STATE_SWAPPED} "
+                 f"+ (predicate IN ({_SYMMETRIC})) * {STATE_SYMMETRIC} "
+                 f"+ COALESCE({unreadable}, 1) * {STATE_UNREADABLE}",
+        "fact_key": f"predicate || {sep} || COALESCE({first}, '') || {sep} || COALESCE({second}, '') || {sep} "
+                    f"|| COALESCE(role, '')",
+        # NULL where it is the fact key (no role); else the fact key without its role, or a key of its own
+        "supersession_key": (
+            "CASE WHEN predicate = 'controls' THEN 'controls' || char(2) || json_quote(CASE WHEN object IS NOT NULL "
+            "AND object != '' THEN object ELSE place END) "
+            f"WHEN predicate = 'leads' AND lower(COALESCE(role, '')) IN ({_HEAD_ROLES}) "
+            f"THEN 'leads' || char(2) || COALESCE(object, '') || {sep} || lower(role) "
+            f"WHEN role IS NOT NULL THEN predicate || {sep} || COALESCE({first}, '') || {sep} "
+            f"|| COALESCE({second}, '') || {sep} END"
+        ),
+    }
+
+
+def _state_keys(columns: dict[str, str]) -> dict[str, str]:
+    """The first column of each index: the span's start (short spans) or end (long ones) of the usable
+    (not rejected, asserting) state claims that claim_spans holds, else NULL (not in the index)."""
+    usable = (f"predicate IN ({_STATE_PREDICATES}) AND (valid_start IS NOT NULL OR reported IS NOT NULL "
+              f"OR extractor LIKE 'theatre:%') AND review != 'rejected' "
+              f"AND modality NOT IN ({_NON_ASSERTING})")  # fmt: skip
+    length = f"{columns['span_hi']} - {columns['span_lo']}"
+    return {
+        "short_start": f"CASE WHEN {usable} AND {length} <= {STATE_SHORT_SPAN_DAYS} THEN {columns['span_lo']} END",
+        "long_end": f"CASE WHEN {usable} AND {length} > {STATE_SHORT_SPAN_DAYS} THEN {columns['span_hi']} END",
+    }
+
+
+_EXPRESSIONS = _state_columns()
+# read-only; a query must repeat this text exactly for SQLite to read the values from the indexes
+STATE_COLUMNS: Mapping[str, str] = MappingProxyType(_EXPRESSIONS | _state_keys(_EXPRESSIONS))
+_STATE_RAW = ("review, modality, reported, predicate, subject, object, role, place, valid_start, valid_end, "
+              "valid_precision, polarity, extractor")  # fmt: skip  (covering: every column the expressions read)
+
+
+def _state_index(name: str, first: str, second: str) -> str:
+    c = STATE_COLUMNS
+    return (
+        f"CREATE INDEX {name} ON claims({c[first]}, {c[second]}, {c['lo']}, {c['hi']}, {c['flags']}, "
+        f"{c['fact_key']}, {c['supersession_key']}, {_STATE_RAW}) WHERE {c[first]} IS NOT NULL"
+    )
+
+
+_V5 = (
+    _state_index("claims_state_short", "short_start", "span_hi") + ";\n"
+    + _state_index("claims_state_long", "long_end", "span_lo") + ";\n"
+)
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
 SCHEMA_VERSION = len(MIGRATIONS)
