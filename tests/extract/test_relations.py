@@ -10,6 +10,8 @@ from orbat.errors import OrbatError
 from orbat.extract.relations import EXTRACTOR, build_relation_deps, extract_relations, find_relations, published_span
 from orbat.model import Segment, SegmentKind, TimeSpan, stable_id
 
+from tests.extract.relation_helpers import triples
+
 
 pytestmark = pytest.mark.model
 
@@ -21,10 +23,6 @@ QAIM = ("Al-Qaim", "PLACE", "geonames:92138")
 @pytest.fixture(scope="module")
 def deps(theatre):
     return build_relation_deps(theatre)
-
-
-def triples(analysis, deps):
-    return {(f.predicate, f.subject.entity, f.object.entity, f.role) for f in find_relations(analysis, deps=deps)}
 
 
 def test_apposition_with_role_noun_gives_leads_with_role(analysed, deps):

@@ -7,8 +7,10 @@ from dataclasses import replace
 
 import pytest
 
-from orbat.extract.relations import build_relation_deps, find_relations
+from orbat.extract.relations import build_relation_deps
 from orbat.model import Entity, EntityKind
+
+from tests.extract.relation_helpers import triples
 
 pytestmark = pytest.mark.model
 
@@ -20,10 +22,6 @@ COALITION = ("Coalition nations", "ACTOR", "cjtf-oir")
 @pytest.fixture(scope="module")
 def deps(theatre):
     return build_relation_deps(theatre)
-
-
-def triples(analysis, deps):
-    return {(f.predicate, f.subject.entity, f.object.entity, f.role) for f in find_relations(analysis, deps=deps)}
 
 
 def test_numbered_unit_named_with_its_larger_unit_is_part_of_it(analysed, deps):
