@@ -111,3 +111,18 @@ def test_fire_received_from_a_group_and_fire_opened_on_one_oppose_the_sides(anal
     assert ("opposed_to", "kataib-hezbollah", "iraqi-army", None) in triples(got, deps)
     assert ("opposed_to", "kataib-hezbollah", "iraqi-army", None) in triples(opened, deps)
     assert triples(blaze, deps) == set()
+
+
+def test_a_group_known_by_a_name_is_part_of_the_group_named_before_the_noun(analysed, deps):
+    kia = ("Kataib al-Imam Ali", "ACTOR", "kataib-al-imam-ali")
+    a = analysed("Fighters for the PMF group known as Kataib al-Imam Ali were seen near the crossing.",
+                 [("PMF", "ACTOR", "popular-mobilization-forces"), kia])
+    assert ("part_of", "kataib-al-imam-ali", "popular-mobilization-forces", None) in triples(a, deps)
+    alone = analysed("The group known as Kataib al-Imam Ali fired rockets.", [kia])
+    assert not triples(alone, deps)  # no group named before the noun: nothing to be part of
+
+
+def test_a_place_based_group_is_present_there(analysed, deps):
+    a = analysed("Iran supports movements such as the Lebanon-based Hezbollah.",
+                 [("Iran", "ACTOR", "iran"), ("Lebanon", "PLACE", "lebanon"), ("Hezbollah", "ACTOR", "lebanese-hezbollah")])
+    assert ("present_at", "lebanese-hezbollah", "lebanon", None) in triples(a, deps)

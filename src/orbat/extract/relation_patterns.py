@@ -417,3 +417,23 @@ def _modified(ix: DocIndex, tok: Any, name: Arg) -> Arg | None:
     holders = _holders(ix, head) if head.dep_ in ("attr", "appos") else []
     found_args = _args(ix, holders)
     return next((a for a in found_args if a.entity != name.entity), None)
+
+
+NAMING_FORMS = frozenset({"known", "called", "named", "dubbed"})
+_GROUP_NOUNS = frozenset({"group", "groups", "faction", "factions", "brigade", "militia", "unit", "battalion", "wing",
+                          "branch", "offshoot", "division", "formation", "force"})  # fmt: skip
+
+
+def naming_relations(ix: DocIndex, tok: Any) -> list[Found]:
+    """"the PMF group known as Kataib al-Imam Ali", "a Hezbollah unit called Y": the named one is part of
+    the group named before the noun."""
+    if not ix.has_dep or tok.dep_ != "acl" or tok.head.lower_ not in _GROUP_NOUNS:
+        return []
+    noun = tok.head
+    parents = [a for c in children(noun, "compound", "amod", "poss", "nmod") if (a := arg_at(ix, c)) is not None]
+    named_toks = [g for p in children(tok, "prep") if p.lower_ == "as" for g in children(p, "pobj")]
+    named_toks += list(children(tok, "oprd", "attr", "dobj", "xcomp"))
+    named = [a for t in named_toks if (a := arg_at(ix, t)) is not None]
+    if not parents or not named:
+        return []
+    return [Found("part_of", (named[0],), (parents[0],), 0.75, "naming:" + tok.lower_)]

@@ -38,7 +38,15 @@ from orbat.errors import OrbatError
 from orbat.extract import relation_fight as fight
 from orbat.extract import relation_lexicon as lx
 from orbat.extract.relation_args import Arg, DocIndex, as_actor, index_document
-from orbat.extract.relation_patterns import Found, adjective_relations, modifier_relations, noun_relations, verb_relations
+from orbat.extract.relation_patterns import (
+    NAMING_FORMS,
+    Found,
+    adjective_relations,
+    modifier_relations,
+    naming_relations,
+    noun_relations,
+    verb_relations,
+)
 from orbat.model import Analysis, Claim, Evidence, EntityKind, MentionLabel, SegmentKind, TimeSpan, stable_id
 from orbat.theatres import Theatre
 
@@ -47,7 +55,7 @@ __all__ = ["EXTRACTOR", "RelationDeps", "RelationFrame", "build_relation_deps", 
 
 # 2: efforts, ground taken, strongholds, role appositions, support; 3: unit echelons, ranks, "a X commander"
 # (member), fire, strikes against, countries the pack lacks as actors
-EXTRACTOR = "orbat.relations/3"
+EXTRACTOR = "orbat.relations/4"
 CAPTION_FACTOR = 0.6
 _PLACE_OBJECT = frozenset({"controls", "present_at"})
 _NOMINAL_DEPS = frozenset({"pobj", "nsubj", "nsubjpass", "dobj", "appos", "attr"})
@@ -90,7 +98,7 @@ def build_relation_deps(theatre: Theatre) -> RelationDeps:
             nouns.update((form, base) for form in lx.noun_forms(base))
     words = (frozenset(verbs) | frozenset(nouns) | frozenset(lx.COMPOUND_MODIFIERS) | frozenset(lx.ADJ_RELATIONS)
              | fight.SEIZE_FORMS | fight.FIGHT_FORMS | fight.SEIZURE_FORMS | fight.STRONGHOLD_FORMS | {"within"}
-             | frozenset(fight.ECHELONS))
+             | frozenset(fight.ECHELONS) | NAMING_FORMS)
     return RelationDeps(MappingProxyType(verbs), MappingProxyType(nouns), MappingProxyType(kinds), _states(theatre),
                         words)  # fmt: skip
 
@@ -180,6 +188,8 @@ def _token_relations(ix: DocIndex, deps: RelationDeps, tok: Any) -> list[Found]:
         out += fight.stronghold_relations(ix, tok)
     if text == "within":
         out += fight.within_relations(ix, tok)
+    if text in NAMING_FORMS:
+        out += naming_relations(ix, tok)
     if text in fight.ECHELONS:
         out += fight.echelon_relations(ix, tok)
     if text in deps.nouns and (tok.pos_ in ("NOUN", "PROPN") or tok.dep_ in _NOMINAL_DEPS):  # "airstrikes"/VBZ

@@ -48,7 +48,7 @@ MILITIA_NOUNS = ("militias", "militiamen", "militia", "militants", "rebels", "in
 _KIND_LABEL = {EntityKind.PERSON: "PERSON", EntityKind.PLACE: "PLACE", EntityKind.STATE: "PLACE"}
 _SPACY_LABEL = {"ORG": "ACTOR", "PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "NORP": "NORP"}
 _ACTING_AFTER = frozenset(
-    "backed led supported aligned allied linked affiliated sponsored funded controlled based designated trained armed".split()
+    "backed led supported aligned allied linked affiliated sponsored funded controlled designated trained armed".split()
 )
 _ACTING_VERBS = frozenset(
     """says said say has have had is was will would could may might must should can accused accuses denied
