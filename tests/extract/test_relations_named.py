@@ -126,3 +126,12 @@ def test_a_place_based_group_is_present_there(analysed, deps):
     a = analysed("Iran supports movements such as the Lebanon-based Hezbollah.",
                  [("Iran", "ACTOR", "iran"), ("Lebanon", "PLACE", "lebanon"), ("Hezbollah", "ACTOR", "lebanese-hezbollah")])
     assert ("present_at", "lebanese-hezbollah", "lebanon", None) in triples(a, deps)
+
+
+def test_a_relation_to_a_generic_phrase_reaches_the_examples_it_names(analysed, deps):
+    iran, kh, nujaba = ("Iran", "ACTOR", "iran"), KH, ("Harakat al-Nujaba", "ACTOR", "harakat-al-nujaba")
+    for text in ("Iran supported militias including Kataib Hezbollah and Harakat al-Nujaba.",
+                 "Iran supported armed movements such as Kataib Hezbollah and Harakat al-Nujaba."):
+        got = triples(analysed(text, [iran, kh, nujaba]), deps)
+        assert {("backed_by", "kataib-hezbollah", "iran", None), ("backed_by", "harakat-al-nujaba", "iran", None)} <= got
+    assert not triples(analysed("Iran supported militias.", [iran]), deps)

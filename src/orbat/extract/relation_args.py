@@ -169,8 +169,20 @@ def phrase_args(ix: DocIndex, tok: Any, *, places: bool = False) -> list[Arg]:
     out: list[Arg] = []
     for t in [tok, *_conjuncts(tok)]:
         arg = _one_phrase(ix, t) or (_nested_place(ix, t) if places else None)
-        if arg is not None and arg not in out:
-            out.append(arg)
+        found = [arg] if arg is not None else [a for e in _examples(t) if (a := _one_phrase(ix, e)) is not None]
+        out.extend(a for a in found if a not in out)
+    return out
+
+
+def _examples(tok: Any) -> list[Any]:
+    """"movements such as Hezbollah", "militias including Kataib Hezbollah and Nujaba", "groups like X":
+    the named examples of a generic phrase (what a relation to the phrase is a relation to)."""
+    out: list[Any] = []
+    for p in children(tok, "prep"):
+        doc = p.doc
+        if p.lower_ in ("including", "like") or (p.lower_ == "as" and p.i > 0 and doc[p.i - 1].lower_ == "such"):
+            for g in children(p, "pobj"):
+                out += [g, *_conjuncts(g)]
     return out
 
 
