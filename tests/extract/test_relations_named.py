@@ -135,3 +135,17 @@ def test_a_relation_to_a_generic_phrase_reaches_the_examples_it_names(analysed, 
         got = triples(analysed(text, [iran, kh, nujaba]), deps)
         assert {("backed_by", "kataib-hezbollah", "iran", None), ("backed_by", "harakat-al-nujaba", "iran", None)} <= got
     assert not triples(analysed("Iran supported militias.", [iran]), deps)
+
+
+def test_under_the_control_of_and_took_control_of_give_control(analysed, deps):
+    pmf, qaim = ("Popular Mobilization Forces", "ACTOR", "popular-mobilization-forces"), ("Al-Qaim", "PLACE", "geonames:92138")
+    for text in ("Al-Qaim fell under the control of the Popular Mobilization Forces.",
+                 "The Popular Mobilization Forces took control of Al-Qaim in November."):
+        assert ("controls", "popular-mobilization-forces", "geonames:92138", None) in triples(analysed(text, [pmf, qaim]), deps)
+    lost = analysed("The Popular Mobilization Forces lost control of Al-Qaim.", [pmf, qaim])
+    assert not any(t[0] == "controls" for t in triples(lost, deps))
+
+
+def test_a_capital_in_an_actor_slot_is_its_state(analysed, deps):
+    a = analysed("Kataib Hezbollah is allied with Damascus.", [KH, ("Damascus", "PLACE", "geonames:170654")])
+    assert ("allied_with", "kataib-hezbollah", "syria", None) in triples(a, deps)

@@ -217,13 +217,20 @@ def _conjuncts(tok: Any) -> list[Any]:
     return out
 
 
+# a capital in an actor slot is its government ("Damascus rejected", "under the control of Baghdad")
+CAPITALS: Mapping[str, str] = {
+    "damascus": "syria", "baghdad": "iraq", "tehran": "iran", "washington": "united states", "moscow": "russia",
+    "ankara": "turkey", "amman": "jordan", "beirut": "lebanon", "riyadh": "saudi arabia",
+}  # fmt: skip
+
+
 def as_actor(ix: DocIndex, arg: Arg) -> Arg | None:
-    """An argument in an actor slot: places named like states become the state, and a country the pack
-    has no state for ("Australia") stands for itself; other places drop."""
+    """An argument in an actor slot: places named like states, or like their capitals, become the
+    state, and a country the pack has no state for ("Australia") stands for itself; other places drop."""
     if arg.label is not MentionLabel.PLACE:
         return arg
     key = arg.text.lower().removeprefix("the ")
-    state = ix.states.get(key) or (arg.entity if arg.entity in ix.countries else None)
+    state = ix.states.get(key) or ix.states.get(CAPITALS.get(key, "")) or (arg.entity if arg.entity in ix.countries else None)
     return Arg(state, MentionLabel.ACTOR, arg.start, arg.end, arg.text) if state else None
 
 

@@ -437,3 +437,34 @@ def naming_relations(ix: DocIndex, tok: Any) -> list[Found]:
     if not parents or not named:
         return []
     return [Found("part_of", (named[0],), (parents[0],), 0.75, "naming:" + tok.lower_)]
+
+
+_TAKE_CONTROL = frozenset(f for base in ("take", "seize", "gain", "regain", "wrest", "assume", "establish", "retain",
+                                         "maintain", "keep", "have", "tighten", "extend")
+                          for f in lx.verb_forms(base))  # fmt: skip
+_PORTION = frozenset({"most", "much", "part", "parts", "all", "some", "half", "swathes", "areas", "large"})
+
+
+def control_noun_relations(ix: DocIndex, tok: Any) -> list[Found]:
+    """"X is (fell) under the control of Y" / "under Y's control", and "Y took (has) control of X"."""
+    if not ix.has_dep or tok.pos_ != "NOUN":
+        return []
+    owners = [g for p in children(tok, "prep") if p.lower_ == "of" for g in children(p, "pobj")]
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("under", "in"):  # the controller is named inside
+        verb = tok.head.head
+        controllers = [a for g in [*owners, *children(tok, "poss")] for a in phrase_args(ix, g)]
+        places = [a for s in children(verb, "nsubj", "nsubjpass") for a in _place_args(ix, s)]
+        return [Found("controls", tuple(controllers), tuple(places), 0.75, "control:under")] if controllers and places else []
+    if tok.dep_ == "dobj" and tok.head.lower_ in _TAKE_CONTROL:
+        controllers = [a for s in subjects(ix, tok.head, passive_object=False) for a in phrase_args(ix, s)]
+        places = [a for g in owners for a in _place_args(ix, g)]
+        return [Found("controls", tuple(controllers), tuple(places), 0.75, "control:take")] if controllers and places else []
+    return []
+
+
+def _place_args(ix: DocIndex, tok: Any) -> list[Arg]:
+    """The places of a phrase, through "most of", "parts of", "large areas of"."""
+    if tok.lower_ in _PORTION:
+        return [a for p in children(tok, "prep") if p.lower_ == "of" for g in children(p, "pobj")
+                for a in phrase_args(ix, g, places=True)]  # fmt: skip
+    return phrase_args(ix, tok, places=True)

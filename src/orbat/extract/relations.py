@@ -42,6 +42,7 @@ from orbat.extract.relation_patterns import (
     NAMING_FORMS,
     Found,
     adjective_relations,
+    control_noun_relations,
     modifier_relations,
     naming_relations,
     noun_relations,
@@ -98,7 +99,7 @@ def build_relation_deps(theatre: Theatre) -> RelationDeps:
             nouns.update((form, base) for form in lx.noun_forms(base))
     words = (frozenset(verbs) | frozenset(nouns) | frozenset(lx.COMPOUND_MODIFIERS) | frozenset(lx.ADJ_RELATIONS)
              | fight.SEIZE_FORMS | fight.FIGHT_FORMS | fight.SEIZURE_FORMS | fight.STRONGHOLD_FORMS | {"within"}
-             | frozenset(fight.ECHELONS) | NAMING_FORMS)
+             | frozenset(fight.ECHELONS) | NAMING_FORMS | {"control"})
     return RelationDeps(MappingProxyType(verbs), MappingProxyType(nouns), MappingProxyType(kinds), _states(theatre),
                         words)  # fmt: skip
 
@@ -190,6 +191,8 @@ def _token_relations(ix: DocIndex, deps: RelationDeps, tok: Any) -> list[Found]:
         out += fight.within_relations(ix, tok)
     if text in NAMING_FORMS:
         out += naming_relations(ix, tok)
+    if text == "control":
+        out += control_noun_relations(ix, tok)
     if text in fight.ECHELONS:
         out += fight.echelon_relations(ix, tok)
     if text in deps.nouns and (tok.pos_ in ("NOUN", "PROPN") or tok.dep_ in _NOMINAL_DEPS):  # "airstrikes"/VBZ
