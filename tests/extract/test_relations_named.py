@@ -149,3 +149,11 @@ def test_under_the_control_of_and_took_control_of_give_control(analysed, deps):
 def test_a_capital_in_an_actor_slot_is_its_state(analysed, deps):
     a = analysed("Kataib Hezbollah is allied with Damascus.", [KH, ("Damascus", "PLACE", "geonames:170654")])
     assert ("allied_with", "kataib-hezbollah", "syria", None) in triples(a, deps)
+
+
+def test_a_generic_phrase_known_by_a_name_is_that_name(analysed, deps):
+    a = analysed("Iran-backed militias known as the Popular Mobilization Forces attacked Islamic State fighters.",
+                 [("Iran", "ACTOR", "iran"), PMF, ("Islamic State", "ACTOR", "islamic-state")])
+    got = triples(a, deps)
+    assert ("backed_by", "popular-mobilization-forces", "iran", None) in got
+    assert ("opposed_to", "popular-mobilization-forces", "islamic-state", None) in got

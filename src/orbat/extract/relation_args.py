@@ -119,6 +119,10 @@ def _one_phrase(ix: DocIndex, tok: Any) -> Arg | None:
             found = arg_at(ix, g)
             if found is not None:
                 return found
+    for named in named_as(tok):  # "Kurdish-led forces known as the Syrian Democratic Forces"
+        found = arg_at(ix, named)
+        if found is not None:
+            return found
     found = _state_word(ix, tok)
     if found is None and tok.pos_ == "PROPN" and tok.lower_ in ix.states:  # "the US", unrecognised
         found = Arg(ix.states[tok.lower_], MentionLabel.ACTOR, tok.idx, tok.idx + len(tok), tok.text)
@@ -171,6 +175,19 @@ def phrase_args(ix: DocIndex, tok: Any, *, places: bool = False) -> list[Arg]:
         arg = _one_phrase(ix, t) or (_nested_place(ix, t) if places else None)
         found = [arg] if arg is not None else [a for e in _examples(t) if (a := _one_phrase(ix, e)) is not None]
         out.extend(a for a in found if a not in out)
+    return out
+
+
+NAMING_FORMS = frozenset({"known", "called", "named", "dubbed"})
+
+
+def named_as(tok: Any) -> list[Any]:
+    """The name a phrase is given by "known as", "called", "named" or "dubbed" right after it."""
+    out: list[Any] = []
+    for acl in children(tok, "acl"):
+        if acl.lower_ in NAMING_FORMS:
+            out += [g for p in children(acl, "prep") if p.lower_ == "as" for g in children(p, "pobj")]
+            out += list(children(acl, "oprd", "attr", "xcomp"))
     return out
 
 

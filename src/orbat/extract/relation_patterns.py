@@ -11,7 +11,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from orbat.extract import relation_lexicon as lx
-from orbat.extract.relation_args import Arg, DocIndex, arg_at, children, participants, phrase_args, subjects
+from orbat.extract.relation_args import (
+    NAMING_FORMS,
+    Arg,
+    DocIndex,
+    arg_at,
+    children,
+    named_as,
+    participants,
+    phrase_args,
+    subjects,
+)
 from orbat.model import MentionLabel
 
 __all__ = ["Found", "verb_relations", "noun_relations", "adjective_relations", "modifier_relations"]
@@ -410,7 +420,7 @@ def _modified(ix: DocIndex, tok: Any, name: Arg) -> Arg | None:
         head = head.head
     if head is None or head.i < tok.i:
         return None
-    for t in (head, *children(head, "compound", "amod", "nmod")):
+    for t in (head, *children(head, "compound", "amod", "nmod"), *named_as(head)):  # "… militias known as X"
         found = arg_at(ix, t)
         if found is not None and found.entity != name.entity:
             return found
@@ -419,7 +429,6 @@ def _modified(ix: DocIndex, tok: Any, name: Arg) -> Arg | None:
     return next((a for a in found_args if a.entity != name.entity), None)
 
 
-NAMING_FORMS = frozenset({"known", "called", "named", "dubbed"})
 _GROUP_NOUNS = frozenset({"group", "groups", "faction", "factions", "brigade", "militia", "unit", "battalion", "wing",
                           "branch", "offshoot", "division", "formation", "force"})  # fmt: skip
 

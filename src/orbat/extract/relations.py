@@ -56,7 +56,7 @@ __all__ = ["EXTRACTOR", "RelationDeps", "RelationFrame", "build_relation_deps", 
 
 # 2: efforts, ground taken, strongholds, role appositions, support; 3: unit echelons, ranks, "a X commander"
 # (member), fire, strikes against, countries the pack lacks as actors
-EXTRACTOR = "orbat.relations/4"
+EXTRACTOR = "orbat.relations/5"
 CAPTION_FACTOR = 0.6
 _PLACE_OBJECT = frozenset({"controls", "present_at"})
 _NOMINAL_DEPS = frozenset({"pobj", "nsubj", "nsubjpass", "dobj", "appos", "attr"})
