@@ -72,3 +72,11 @@ def test_us_before_a_hyphen_stays_a_modifier(deps):
 
 def test_us_at_the_very_end_of_a_text_is_kept(deps):
     assert "US" in _mentions(deps, "The troops were sent by the US")
+
+
+def test_the_same_brigade_is_a_short_form_of_the_brigade_named_before(deps):
+    text = "Abu Ali leads the Al-Tufuf Brigade. A representative of the same brigade spoke to reporters."
+    doc = Document(id="d1", text=text, clean_text=text)
+    mentions = next(analyse_documents([doc], deps=deps, settings=Settings())).mentions
+    (short,) = [m for m in mentions if m.text == "brigade"]
+    assert short.source == "shortform" and short.entity == "tufuf"

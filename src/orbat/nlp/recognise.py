@@ -59,7 +59,7 @@ _ACTING_VERBS = frozenset(
 _LOCATIVE = frozenset("in into inside from to across near at throughout towards toward within of via".split())
 _DEMONYM_SHAPE = re.compile(r"(?:ians?|ish|ese|ans?|is?|s)$", re.IGNORECASE)
 _SHORT_FORM = re.compile(
-    r"\b[Tt]he (brigade|group|militia|movement|organi[sz]ation|faction|battalion|division|front)\b(?!['’]s? \w+ (?:of|in))"
+    r"\b[Tt]he (?:same |latter |aforementioned )?(brigade|group|militia|movement|organi[sz]ation|faction|battalion|division|front)\b(?!['’]s? \w+ (?:of|in))"
 )
 
 
