@@ -183,12 +183,13 @@ NAMING_FORMS = frozenset({"known", "called", "named", "dubbed"})
 
 def named_as(tok: Any) -> list[Any]:
     """The name a phrase is given by "known as", "called", "named" or "dubbed" right after it."""
-    out: list[Any] = []
-    for acl in children(tok, "acl"):
-        if acl.lower_ in NAMING_FORMS:
-            out += [g for p in children(acl, "prep") if p.lower_ == "as" for g in children(p, "pobj")]
-            out += list(children(acl, "oprd", "attr", "xcomp"))
-    return out
+    return [g for acl in children(tok, "acl") if acl.lower_ in NAMING_FORMS for g in given_names(acl)]
+
+
+def given_names(naming: Any) -> list[Any]:
+    """What a naming participle ("known as X", "called X") names."""
+    return [g for p in children(naming, "prep") if p.lower_ == "as" for g in children(p, "pobj")] + list(
+        children(naming, "oprd", "attr", "xcomp"))
 
 
 def _examples(tok: Any) -> list[Any]:

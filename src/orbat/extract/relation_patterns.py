@@ -17,6 +17,7 @@ from orbat.extract.relation_args import (
     DocIndex,
     arg_at,
     children,
+    given_names,
     named_as,
     participants,
     phrase_args,
@@ -440,8 +441,7 @@ def naming_relations(ix: DocIndex, tok: Any) -> list[Found]:
         return []
     noun = tok.head
     parents = [a for c in children(noun, "compound", "amod", "poss", "nmod") if (a := arg_at(ix, c)) is not None]
-    named_toks = [g for p in children(tok, "prep") if p.lower_ == "as" for g in children(p, "pobj")]
-    named_toks += list(children(tok, "oprd", "attr", "dobj", "xcomp"))
+    named_toks = [*given_names(tok), *children(tok, "dobj")]
     named = [a for t in named_toks if (a := arg_at(ix, t)) is not None]
     if not parents or not named:
         return []
