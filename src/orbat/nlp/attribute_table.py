@@ -30,6 +30,7 @@ TABLE_NAME = "orbat_attribute_table"
 _READ = (TAG, LOWER, DEP, IS_SPACE)  # the token attributes the rules may test
 _READ_NAMES = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
 _ARRAY = (POS, MORPH, LEMMA)  # the attributes set through Doc.from_array; TAG and DEP are set per token
+_MEMO_MAX = 200_000  # distinct keys remembered (~30k per 800 news articles)
 Key = tuple[int, int, int, int]  # a token's (tag, lower, dep, is_space) as spaCy's ints
 Test = Callable[[Key], bool]
 
@@ -43,6 +44,7 @@ class _Rule:
     tokens: tuple[tuple[Test, ...], ...]  # one sequence of tests per token of the pattern
     attrs: tuple[tuple[int, int], ...]  # (attribute id, value) as the ruler normalised them
     index: int  # which token of the match receives the attributes
+    gate: tuple[int, frozenset[int]] | None  # the (column, values) its first token must have, if any
 
 
 _Hit = tuple[int, tuple[tuple[int, int], ...]]  # (rule number, the attributes it sets)
@@ -66,10 +68,13 @@ class AttributeTable:
         self._multi: list[tuple[int, _Rule]] = []
         for number, (patterns, attrs, index) in enumerate(rules):
             for pattern in patterns:
-                rule = _Rule(tuple(_token_tests(t, strings) for t in pattern), tuple(attrs.items()), index)
+                tests = tuple(_token_tests(t, strings) for t in pattern)
+                rule = _Rule(tests, tuple(attrs.items()), index, _gate(pattern[0], strings))
                 if not -len(rule.tokens) <= index < len(rule.tokens):
                     raise UnsupportedRule(f"rule {number}: index {index} outside its pattern")
                 (self._singles if len(rule.tokens) == 1 else self._multi).append((number, rule))
+        # rules by the tag or lower-case form their first token requires, so a new key tries its own only
+        self._index_singles, self._index_multi = _RuleIndex(self._singles), _RuleIndex(self._multi)
         self._memo: dict[Key, _Looked] = {}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -94,8 +99,11 @@ class AttributeTable:
         return doc
 
     def _look(self, key: Key) -> _Looked:
-        hits = tuple((n, rule.attrs) for n, rule in self._singles if _passes(rule.tokens[0], key))
-        starts = tuple(i for i, (_, rule) in enumerate(self._multi) if _passes(rule.tokens[0], key))
+        singles = [self._singles[i] for i in self._index_singles.tried(key)]
+        hits = tuple((n, rule.attrs) for n, rule in singles if _passes(rule.tokens[0], key))
+        starts = tuple(i for i in self._index_multi.tried(key) if _passes(self._multi[i][1].tokens[0], key))
+        if len(self._memo) >= _MEMO_MAX:  # a bound on memory over a long run: start again
+            self._memo.clear()
         found = self._memo[key] = _Looked(hits, _merge(hits), starts)
         return found
 
@@ -111,6 +119,23 @@ class AttributeTable:
         return out
 
 
+class _RuleIndex:
+    """Positions of rules in a list, by the (column, value) their first token requires."""
+
+    def __init__(self, rules: Sequence[tuple[int, _Rule]]) -> None:
+        self._gated: dict[tuple[int, int], list[int]] = {}
+        self._open: list[int] = []  # rules that require neither a tag nor a form
+        for position, (_, rule) in enumerate(rules):
+            if rule.gate is None:
+                self._open.append(position)
+            for value in rule.gate[1] if rule.gate else ():
+                self._gated.setdefault((rule.gate[0], value), []).append(position)
+
+    def tried(self, key: Key) -> list[int]:
+        """The rules that may pass a token of this key, in their order."""
+        return sorted({*self._open, *self._gated.get((0, key[0]), ()), *self._gated.get((1, key[1]), ())})
+
+
 def _passes(tests: tuple[Test, ...], key: Key) -> bool:
     return all(t(key) for t in tests)
 
@@ -124,6 +149,17 @@ def _merge(hits: Sequence[_Hit]) -> tuple[tuple[int, int], ...]:
     for _, attrs in sorted(hits, key=lambda h: h[0]):
         final.update(attrs)
     return tuple(final.items())
+
+
+def _gate(spec: dict[str, Any], strings: Any) -> tuple[int, frozenset[int]] | None:
+    """The (column, values) a token must have for the rule to pass it: its TAG, else its LOWER."""
+    for name in ("TAG", "LOWER"):
+        want = spec.get(name)
+        if isinstance(want, str):
+            return _READ_NAMES[name], frozenset((int(strings[want]),))
+        if isinstance(want, dict) and list(want) == ["IN"]:
+            return _READ_NAMES[name], frozenset(int(strings[v]) for v in want["IN"])
+    return None
 
 
 def _token_tests(spec: dict[str, Any], strings: Any) -> tuple[Test, ...]:
