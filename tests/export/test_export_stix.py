@@ -155,3 +155,15 @@ def test_created_comes_from_the_report_date_else_the_epoch(world):
     curated = claims["c-kh-pmf"][0]  # valid from 2014, open-ended
     assert curated["start_time"] == "2014-01-01T00:00:00.000Z" and "stop_time" not in curated
     assert claims["e-tower22"][0]["stop_time"] == "2024-01-29T00:00:00.000Z"  # the end of the valid day
+
+
+def test_civilians_are_an_identity_of_class_and_people_individuals():
+    from orbat.export.stix_objects import entity_sdo
+    from orbat.model import Entity, EntityKind
+    from orbat.nlp.collectives import collective_entity
+
+    countries = type("NoCountries", (), {"get": lambda self, code: None})()
+    civilians = entity_sdo(collective_entity("civilians", "SYR", "Syria"), countries)
+    person = entity_sdo(Entity("p", EntityKind.PERSON, "A Person"), countries)
+    assert (civilians["type"], civilians["identity_class"]) == ("identity", "class")
+    assert person["identity_class"] == "individual"

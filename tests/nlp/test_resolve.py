@@ -98,9 +98,12 @@ def test_demonym_force_resolves_to_the_state_forces(tiny_theatre):
 
 
 def test_a_qualified_demonym_force_is_not_the_state_forces(tiny_theatre):
-    for text in ("Kurdish Syrian fighters skirmished.", "Rebel Syrian fighters skirmished."):
-        r = _resolve(tiny_theatre, text, _cands(text, ("Syrian fighters", A, "demonym", "demonym:SYR")))
-        assert r.mentions[0].entity is None, text
+    text = "Rebel Syrian fighters skirmished."
+    r = _resolve(tiny_theatre, text, _cands(text, ("Syrian fighters", A, "demonym", "demonym:SYR")))
+    assert r.mentions[0].entity is None
+    text = "Kurdish Syrian fighters skirmished."  # a collective, in Syria: not the Syrian army either
+    r = _resolve(tiny_theatre, text, _cands(text, ("Syrian fighters", A, "demonym", "demonym:SYR")))
+    assert [(m.text, m.entity) for m in r.mentions] == [("Kurdish Syrian fighters", "collective:kurdish-fighters:syr")]
 
 
 def test_places_go_through_the_injected_resolver(tiny_theatre):

@@ -174,6 +174,7 @@ def test_government_forces_without_a_state_nearby_are_dropped(deps):
     assert "Government forces" not in _by_text(a)
 
 
-def test_bare_militants_and_rebels_stay_unresolved(deps):
+def test_bare_militants_stay_unresolved_and_rebels_are_a_collective(deps):
     a = _analyse(deps, "Militants attacked a checkpoint, and rebels fled.")
-    assert not [m for m in a.mentions if m.label is MentionLabel.ACTOR]
+    assert [(m.text, m.entity) for m in a.mentions if m.label is MentionLabel.ACTOR] == [
+        ("rebels", "collective:rebel-groups")]  # no named group: the category, with no country named

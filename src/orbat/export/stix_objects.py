@@ -140,7 +140,9 @@ def _actor_properties(e: Entity, aliases: list[str]) -> dict[str, object]:
 
 
 def _identity_properties(e: Entity) -> dict[str, object]:
-    found: dict[str, object] = {"identity_class": "individual" if e.kind is EntityKind.PERSON else "organization"}
+    civilians = e.sector == "CVL"  # a class of people ("Civilians (Syria)"), STIX's "class"
+    found: dict[str, object] = {"identity_class": "individual" if e.kind is EntityKind.PERSON else
+                                "class" if civilians else "organization"}  # fmt: skip
     governmental = e.kind in (EntityKind.STATE, EntityKind.GOVERNMENT_BODY)
     sector = _SECTORS.get(e.sector or "") or ("government-national" if governmental else None)
     if sector:

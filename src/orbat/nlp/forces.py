@@ -5,8 +5,9 @@
 ``"coalition"`` or ``"government"``); ``resolve`` then names the entity from the document's
 context and drops the ones it cannot name, as it does for short forms. A capitalised word
 right before "Coalition" makes it part of a name ("Syrian Arab Coalition", "Counter-Daesh
-Coalition"): that is left to the name's own mention. Bare "militants", "rebels" or
-"jihadists" are no entity and are not proposed.
+Coalition"): that is left to the name's own mention. Bare "militants" or "jihadists" are no
+entity and are not proposed; "rebels", "civilians" and the like are collectives
+(:mod:`orbat.nlp.collectives`).
 """
 
 from __future__ import annotations

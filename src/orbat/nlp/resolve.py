@@ -22,22 +22,27 @@ three sentences — 0.5. Generic forces (:mod:`orbat.nlp.forces`): "the coalitio
 "coalition aircraft" → the last coalition named before, else the first named after, else the
 pack's one military coalition — 0.6 / 0.6 / 0.5; "government forces", "regime troops" → the
 regular forces of the state the previous three sentences name last — 0.5; unresolved ones
-are dropped. A single word spaCy calls a place or organisation that is the last name of a
+are dropped. Collectives (:mod:`orbat.nlp.collectives`): "civilians", "Shia militiamen",
+"Kurdish fighters" → the category's entity for the country the phrase names ("Syrian rebels"),
+else the country of the town nearest it in its sentence, else the one the document names most
+("Civilians (Syria)") — 0.7. A single word spaCy calls a place or organisation that is the last name of a
 person named before it is that person ("Booker" after "Isiah L. Booker").
 
 Fuzzy, surname, short-form and generic resolutions each leave an ``IdentityJudgement``
 (positive or unsure) so a merge can be undone. Places go through the injected place resolver
-(the gazetteer); every provisional entity is returned in ``Resolved.entities``.
+(the gazetteer); every provisional and collective entity is returned in ``Resolved.entities``.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from orbat.model import Alias, Claim, Document, Entity, EntityKind, Evidence, IdentityJudgement, Mention, MentionLabel, stable_id
 from orbat.nlp.aliases import AliasIndex, AliasLink, alias_claim, find_alias_links
+from orbat.nlp.collectives import COUNTRY_MARK, collective_entity, with_collectives
 from orbat.nlp.forces import COALITION, called_coalition, pick_coalition, recent_country, with_generic_forces
 from orbat.nlp.normalise import acronym_key, is_acronym, name_key, name_tokens, token_key
 from orbat.nlp.provisional import is_generic_org_name, looks_like_person, organisation_kind, split_person_name
@@ -66,10 +71,12 @@ _QUALIFIED = re.compile(r"(?i)\b(?:kurdish|kurd|arab|sunni|shia|shiite|shi'ite|t
                         r"tribal|rebel|opposition|islamist|jihadist|allied|pro-government|anti-government|"
                         r"free|moderate)\s+$")
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
+_IN_COUNTRY = re.compile(r"\s+(?:in|from|of|across)\s+(?:the\s+)?")
 _PLACE_RELABEL_SCORE = 0.8
 _LINK_CONFIDENCE = {"parenthesis": 0.9, "called": 0.9, "dash": 0.75, "also-called": 0.65}
 _COUNTRY_KINDS = frozenset({EntityKind.STATE, EntityKind.STATE_FORCE, EntityKind.GOVERNMENT_BODY})
 _PROVISIONAL_SCORE = 0.6
+_COLLECTIVE_SCORE = 0.7  # the category is read off the words; the country off the context
 # Peoples and faiths spaCy may tag as a name: a gazetteer town so named ("Arab", Alabama) is not meant.
 _PEOPLES = frozenset("""arab arabs kurd kurds kurdish yazidi yezidi turkmen druze alawite alawites sunni sunnis shia
                         shiite shiites christian christians assyrian assyrians chaldean armenian circassian bedouin
@@ -97,6 +104,7 @@ class _State:
     countries: list[tuple[int, str]] = field(default_factory=list)  # (end, ISO3) of mentions of state bodies
     later_coalitions: list[tuple[int, str]] = field(default_factory=list)  # (start, id) of coalitions the ruler named
     places: dict[str, Entity] = field(default_factory=dict)  # gazetteer places outside the pack, by id
+    place_countries: list[tuple[int, str, bool]] = field(default_factory=list)  # (start, ISO3, a country?) of places
     actors: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, entity id) in order
     people: list[tuple[str, int, int, str | None]] = field(default_factory=list)  # (last key, start, end, id)
     claims: list[Claim] = field(default_factory=list)
@@ -116,12 +124,14 @@ def resolve_candidates(
     named = [c for c in candidates if c.source != "shortform"]
     actors = [(c.start, c.end) for c in named if c.label is MentionLabel.ACTOR]
     links = find_alias_links(text, [(c.start, c.end) for c in named], leading_anchors=actors)
-    candidates = with_generic_forces(text, _with_alias_spans(candidates, links))
+    candidates = with_collectives(text, with_generic_forces(text, _with_alias_spans(candidates, links)))
     candidates, place_results = _resolve_places(text, candidates, index, resolve_places)
     by_anchor: dict[tuple[int, int], list[AliasLink]] = {}
     for link in links:
         by_anchor.setdefault(link.anchor, []).append(link)
     state = _State(doc, index)
+    state.place_countries = sorted((span[0], p.country, p.feature == "country" or p.kind is EntityKind.STATE)
+                                   for span, (p, _) in place_results.items() if p and p.country)  # fmt: skip
     state.later_coalitions = [(c.start, c.hint) for c in candidates if c.hint in index.entities
                               and index.entities[c.hint].kind is EntityKind.COALITION
                               and called_coalition(index.entities[c.hint])]
@@ -134,6 +144,8 @@ def resolve_candidates(
             entity_id, method = (place.id if place else None), "gazetteer"
             if place is not None and place.id not in index.entities:  # a GeoNames place: the store needs its row
                 state.places[place.id] = place
+        elif c.source == "collective":
+            entity_id, score, method = _collective(state, c), _COLLECTIVE_SCORE, "collective"
         elif c.source in ("shortform", "generic"):
             entity_id, score, method = (_short_form(state, c) if c.source == "shortform"
                                         else _generic_force(state, c, forces))
@@ -423,6 +435,33 @@ def _generic_force(state: _State, c: Candidate, forces: Mapping[str, str]) -> tu
         return None, 0.0, "generic"
     _judge(state, c, entity_id, "unsure", "generic-force")
     return entity_id, score, "generic"
+
+
+def _collective(state: _State, c: Candidate) -> str:
+    """The category's entity for the country the phrase names ("Syrian rebels"), else the country of
+    the town or province nearest it in its sentence (where the civilians were), else the country the
+    document names most (states and places). Not the state named last: that is often a sponsor
+    ("Iran-backed", "advised by the United States")."""
+    key, _, country = (c.hint or "").partition(COUNTRY_MARK)
+    if not country:
+        named = Counter(iso for _, iso in state.countries) + Counter(iso for _, iso, _ in state.place_countries)
+        country = _place_country_near(state, c) or (named.most_common(1)[0][0] if named else "")
+    name = next((e.name for e in state.index.entities.values() if e.kind is EntityKind.STATE and e.country == country),
+                None) if country else None  # fmt: skip
+    entity = collective_entity(key, country or None, name)
+    return state.provisional.setdefault(entity.id, entity).id
+
+
+def _place_country_near(state: _State, c: Candidate) -> str | None:
+    """A country named right after the phrase ("Shiite militias in Iraq"), else the country of the
+    town or province nearest it in its sentence (a country further off may be a sponsor's)."""
+    text = state.doc.clean_text
+    for start, iso, _ in state.place_countries:
+        if start > c.end and _IN_COUNTRY.fullmatch(text, c.end, start):
+            return iso
+    same = [(abs(start - c.start), iso) for start, iso, whole_country in state.place_countries
+            if not whole_country and not _SENTENCE_END.search(text, min(start, c.end), max(start, c.start))]
+    return min(same)[1] if same else None
 
 
 def _note_country(state: _State, end: int, entity_id: str) -> None:
