@@ -268,3 +268,23 @@ def test_sponsor_named_before_backed_is_not_the_actor(nlp, deps):
     assert "iran" not in militias.actors
     (kh,) = _events(nlp, deps, "Iran-backed Kataib Hezbollah fired a rocket at the base on Sunday.", [iran, KH])
     assert kh.actors == ("kh",)
+
+
+@pytest.mark.model
+def test_a_country_that_acts_is_its_state_and_a_country_struck_stays_a_place(nlp, deps):
+    syria = ("Syria", MentionLabel.PLACE, "syria")
+    (acts,) = _events(nlp, deps, "Syria shelled Al-Qaim on Monday.", [syria, QAIM])
+    (struck,) = _events(nlp, deps, "Kataib Hezbollah shelled Syria on Monday.", [syria, KH])
+    assert (acts.actors, acts.place) == (("syria",), "qaim")
+    assert (struck.actors, struck.place) == (("kh",), "syria")
+
+
+@pytest.mark.model
+def test_a_gazetteer_country_in_the_actor_slot_becomes_the_packs_state(nlp, deps):
+    from orbat.model import Entity, EntityKind
+
+    text = "Iran struck Al-Qaim on Monday."
+    analysis = _analysis(text, nlp(text), [("Iran", MentionLabel.PLACE, "geonames:130758"), QAIM])
+    country = Entity("geonames:130758", EntityKind.PLACE, "Iran", country="IRN", feature="country")
+    (event,) = [c for c, _ in extract_events(replace(analysis, entities=(country,)), deps=deps)]
+    assert event.actors == ("iran",) and event.place == "qaim"

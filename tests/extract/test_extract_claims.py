@@ -79,3 +79,26 @@ def test_a_predicate_noun_under_negation_is_still_denied(analysed, relations_onl
     a = analysed("The Nusra Front is not part of Al-Qaeda.", [NUSRA, QAEDA])
     (part,) = [c for c in extract_claims(a, deps=relations_only) if c.predicate == "part_of"]
     assert part.polarity == "negated"
+
+
+ISIS = ("ISIS", "ACTOR", "islamic-state")
+COALITION = ("the coalition", "ACTOR", "cjtf-oir")
+
+
+def _events(analysed, theatre, text, specs):
+    claims = extract_claims(analysed(text, specs), deps=build_extract_deps(theatre))
+    return [c for c in claims if c.predicate == "event"]
+
+
+def test_we_in_a_bodys_statement_is_that_body(analysed, theatre):
+    (event,) = _events(analysed, theatre, "We will keep striking ISIS in Syria, the coalition said.", [ISIS, COALITION])
+    assert (event.actors, event.subject, event.recipients, event.claimant) == (("cjtf-oir",), "cjtf-oir",
+                                                                               ("islamic-state",), "cjtf-oir")
+
+
+def test_we_of_a_person_or_of_nobody_stays_unnamed(analysed, theatre):
+    abadi = ("Haider al-Abadi", "PERSON", "haider-al-abadi")
+    (by_person,) = _events(analysed, theatre, "We will keep striking ISIS in Syria, Haider al-Abadi said.", [ISIS, abadi])
+    (they,) = _events(analysed, theatre, "They will keep striking ISIS in Syria, the coalition said.", [ISIS, COALITION])
+    assert by_person.actors == () and by_person.claimant == "haider-al-abadi"
+    assert they.actors == ()

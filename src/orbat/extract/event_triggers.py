@@ -10,7 +10,7 @@ helicopters") are not triggers; tokens inside actor, person or place mentions ne
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
@@ -18,7 +18,7 @@ from spacy.attrs import LEMMA, LOWER
 
 from orbat.extract import event_lexicon as lx
 from orbat.extract.event_roles import DocContext
-from orbat.model import Analysis, MentionLabel
+from orbat.model import Analysis, EntityKind, MentionLabel
 from orbat.theatres import Theatre
 
 __all__ = ["Trigger", "EventDeps", "build_event_deps", "document_context", "match_trigger", "phrase_head"]
@@ -47,6 +47,7 @@ class EventDeps:
     designated: frozenset[str]  # entities designated as terrorist by someone in the pack
     not_args: frozenset[str] = frozenset()  # bases that never head an actor or recipient phrase
     starts: frozenset[str] = frozenset()  # every base a trigger can start with (most tokens start none)
+    states: Mapping[str, str] = field(default_factory=dict)  # ISO3 -> the pack's state entity
 
 
 
@@ -80,7 +81,8 @@ def build_event_deps(theatre: Theatre, *, place_precision: Mapping[str, str] | N
         MappingProxyType({k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in phrases.items()}),
         MappingProxyType(guarded), MappingProxyType({e.id: e.kind.value for e in theatre.entities}),
         MappingProxyType(precision), designated, not_args, frozenset(phrases) | frozenset(verbs) | frozenset(guarded)
-        | frozenset(nouns),
+        | frozenset(nouns), MappingProxyType({e.country: e.id for e in theatre.entities
+                                              if e.kind is EntityKind.STATE and e.country}),
     )  # fmt: skip
 
 

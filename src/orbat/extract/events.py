@@ -48,7 +48,7 @@ from orbat.model import Analysis, Claim, Evidence, Fatalities, MentionLabel, Seg
 __all__ = ["EXTRACTOR", "EventDeps", "Trigger", "Argument", "EventFrame", "build_event_deps",
            "extract_events", "find_event_frames", "acled_types"]
 
-EXTRACTOR = "orbat.events/2"  # 2: a sponsor ("Iran-backed") is not the actor
+EXTRACTOR = "orbat.events/3"  # 2: a sponsor ("Iran-backed") is not the actor; 3: "we" is the claimant body
 _NOT_COMPLEMENT = frozenset({"nsubj", "nsubjpass", "conj", "cc", "punct", "agent", "parataxis", "advcl", "csubj", "mark"})
 _WEAPON_MODES = ("drone", "aerial", "heavy-weapons", "explosives", "suicide-attack")
 _COUNTED = frozenset({"ASSAULT", "PROTEST"})  # events that carry fatalities
@@ -329,6 +329,7 @@ def _peaceful(frames: list[EventFrame], words: frozenset[str]) -> list[EventFram
 def _finish(f: EventFrame, ctx: DocContext, deps: EventDeps, analysis: Analysis, toks: tuple[int, int],
             words: frozenset[str], weight: float) -> EventFrame:
     sentence = analysis.document.clean_text[f.sentence[0]: f.sentence[1]]
+    f = replace(f, actors=tuple(_country_as_state(a, analysis, deps) for a in f.actors))
     fatalities, span = read_fatalities(sentence) if f.event_type in _COUNTED else (Fatalities(), None)
     f = replace(f, mode=_mode(f, words, deps), place=_place(ctx, f, toks),
                 valid=_date(ctx, f, analysis, toks), fatalities=fatalities,
@@ -337,6 +338,17 @@ def _finish(f: EventFrame, ctx: DocContext, deps: EventDeps, analysis: Analysis,
     return replace(f, context=_context_of(f, words, deps), acled=acled_types(f, kinds=deps.kinds, words=words),
                    geo_precision=deps.precision.get(f.place or "") or provisional.get(f.place or ""),
                    confidence=_confidence(f, weight))
+
+
+def _country_as_state(a: Argument, analysis: Analysis, deps: EventDeps) -> Argument:
+    """A country that acts ("the U.S. struck …", "Iraq launched …") is its state, not a place."""
+    if a.entities or a.place is None:
+        return a
+    if deps.kinds.get(a.place) == "state":
+        return replace(a, entities=(a.place,), place=None)
+    country = next((e.country for e in analysis.entities if e.id == a.place and e.feature == "country"), None)
+    state = deps.states.get(country or "")
+    return replace(a, entities=(state,), place=None) if state else a
 
 
 def _mode(f: EventFrame, words: frozenset[str], deps: EventDeps) -> str | None:
