@@ -146,3 +146,27 @@ def test_state_new_leader_supersedes_the_old_one():
     assert [e.subject for e in state_at([old, new], date(2016, 6, 1))] == ["fadak"]
     spokes = [rec("c", "leads", "x", "kh", role="spokesperson"), rec("d", "leads", "y", "kh", role="spokesperson", day="2017-08-01")]
     assert {e.subject for e in state_at(spokes, date(2017, 9, 1))} == {"x", "y"}
+
+
+def _unclaimed_attack(id_, place, *, killed=3, target="us-forces"):
+    """"A drone killed three US soldiers at …": no attacker named."""
+    return rec(id_, "event", None, target, event_type="ASSAULT", recipients=(target,), place=place,
+               fatalities=Fatalities(killed, killed, killed), geo_precision="exact")  # fmt: skip
+
+
+def test_two_places_in_two_countries_are_a_place_conflict_even_close_together():
+    points = {"tower-22": (33.32, 38.69), "tanf": (33.50, 38.62)}  # about 20 km apart, across the border
+    pair = [_unclaimed_attack("a", "tower-22"), _unclaimed_attack("b", "tanf")]
+    (c,) = find_event_conflicts(pair, points, {}, countries={"tower-22": "JOR", "tanf": "SYR"})
+    assert c.kind == "place" and "in JOR and SYR" in c.explanation
+    assert find_event_conflicts(pair, points, {}, countries={"tower-22": "SYR", "tanf": "SYR"}) == []
+
+
+def test_reports_naming_no_attacker_are_one_event_only_with_one_target_and_one_toll():
+    points = {"tower-22": (33.32, 38.69), "tanf": (33.50, 38.62)}
+    countries = {"tower-22": "JOR", "tanf": "SYR"}
+    other_toll = [_unclaimed_attack("a", "tower-22"), _unclaimed_attack("b", "tanf", killed=5)]
+    civilians = [_unclaimed_attack("a", "tower-22", target="collective:civilians:syr"),
+                 _unclaimed_attack("b", "tanf", target="collective:civilians:syr")]
+    assert find_event_conflicts(other_toll, points, {}, countries=countries) == []
+    assert find_event_conflicts(civilians, points, {}, countries=countries) == []  # many attacks hit civilians

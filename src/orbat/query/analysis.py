@@ -76,8 +76,9 @@ def _contested(conn: sqlite3.Connection, who: str | None) -> list[ClaimRecord]:
 
 def _event_conflicts(conn: sqlite3.Connection, who: str | None, names: Mapping[str, str]) -> list[Contradiction]:
     events = list(claim_store.iter_claim_records(conn, ClaimQuery(predicates=("event",), actor=who, polarity="affirmed")))
-    points = claim_store.place_points(conn, [r.claim.place for r in events if r.claim.place])
-    return find_event_conflicts(events, points, names)
+    places = [r.claim.place for r in events if r.claim.place]
+    points, countries = claim_store.place_points(conn, places), claim_store.place_countries(conn, places)
+    return find_event_conflicts(events, points, names, countries=countries)
 
 
 def _compatibility(conn: sqlite3.Connection, controls: Sequence[ClaimRecord]) -> Callable[[str, str], bool]:
@@ -152,10 +153,12 @@ def sources(conn: sqlite3.Connection, *, limit: int = 100) -> SourcesView:
     records = list(claim_store.iter_claim_records(conn, ClaimQuery()))
     corroborated, contradicted = _fact_marks(records)
     events = [r for r in records if r.claim.predicate == "event" and r.claim.polarity != "negated"]
-    points = claim_store.place_points(conn, [r.claim.place for r in events if r.claim.place])
+    places = [r.claim.place for r in events if r.claim.place]
+    points, countries = claim_store.place_points(conn, places), claim_store.place_countries(conn, places)
     for a, b in same_event_pairs(events, points, EventMatching()):
         corroborated |= {a.claim.id, b.claim.id}
-    contradicted |= {r.claim.id for c in find_event_conflicts(events, points, {}) for r in c.left + c.right}
+    conflicts = find_event_conflicts(events, points, {}, countries=countries)
+    contradicted |= {r.claim.id for c in conflicts for r in c.left + c.right}
     outlets = _rows(records, lambda r: "curated" if r.curated else r.outlet or "(no outlet)", corroborated, contradicted)
     claimants = _rows(records, lambda r: r.voice, corroborated, contradicted)
     names = claim_store.entity_name_map(conn)

@@ -12,7 +12,8 @@ Kinds and rules:
 - ``date``: two reports of one event at one place, both dated to the day, whose dates differ by at most
   ``date_gap_days`` and whose tolls agree (further apart they are two events).
 - ``place``: two reports of one event with the same attacker and target on the same days, placed at
-  two towns (or finer) more than ``far_place_km`` apart (only places with coordinates compare).
+  two towns (or finer) more than ``far_place_km`` apart, or more than ``border_place_km`` apart in
+  two countries (only places with coordinates compare).
 """
 
 from __future__ import annotations
@@ -117,10 +118,12 @@ def find_control_conflicts(
 
 
 def find_event_conflicts(
-    records: Sequence[ClaimRecord], points: Mapping[str, Point], names: Names, matching: EventMatching = EventMatching()
+    records: Sequence[ClaimRecord], points: Mapping[str, Point], names: Names, matching: EventMatching = EventMatching(),
+    countries: Mapping[str, str] | None = None,
 ) -> list[Contradiction]:
     """Figures, date and place conflicts between reports of one event (``orbat.reason.events`` says
-    when two claims report one event, and when a difference of date or place is a conflict)."""
+    when two claims report one event, and when a difference of date or place is a conflict).
+    ``countries``: place id -> ISO3, for places said to be in two countries."""
     events = [r for r in records if r.claim.predicate == "event" and r.claim.polarity != "negated" and _usable(r)]
     found: list[Contradiction] = []
     for a, b in same_event_pairs(events, points, matching):
@@ -137,9 +140,12 @@ def find_event_conflicts(
         if not (participants(a) - _actor_set(a)) & (participants(b) - _actor_set(b)):
             continue  # a place conflict needs the same target on both sides, not just the same attacker
         km = distance_km(points[pa], points[pb])  # type: ignore[index]
-        if km > matching.far_place_km:
+        ca, cb = (countries or {}).get(pa or ""), (countries or {}).get(pb or "")
+        borders = ca is not None and cb is not None and ca != cb
+        if km > matching.far_place_km or (borders and km > matching.border_place_km):
+            apart = f"{km:.0f} km apart" + (f", in {ca} and {cb}" if borders else "")
             text = (f"{a.claim.event_type} event placed at {_name(names, pa)} by {a.voice} and at "
-                    f"{_name(names, pb)} by {b.voice}, {km:.0f} km apart")  # fmt: skip
+                    f"{_name(names, pb)} by {b.voice}, {apart}")  # fmt: skip
             found.append(Contradiction("place", (a,), (b,), text))
     return found
 

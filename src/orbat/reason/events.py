@@ -5,6 +5,8 @@ as **reports of one event** only when everything an analyst would compare agrees
 
 - the same ``event_type``;
 - a shared actor (actors and subject together), and a shared recipient when both name recipients;
+  when neither names an actor, a shared recipient that is one body (not a collective such as
+  "Civilians (Syria)") and the same casualty figures;
 - reported within ``report_window_days`` of each other, from different duplicate clusters (copies
   of one story do not disagree with themselves);
 - **place**: both placed, at the same id or within ``same_place_km``, and neither only at the level
@@ -16,7 +18,7 @@ A *date* conflict is a pair agreeing on all but time, both dated to the day, at 
 ``date_gap_days`` apart, whose casualty figures do not disagree (further apart, or with other
 tolls, they are two events). A *place* conflict is a pair agreeing on all but place, dated to the
 same days, with shared actors and recipients, at two specific places (a town or finer) more than
-``far_place_km`` apart.
+``far_place_km`` apart, or more than ``border_place_km`` apart in two different countries.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ class EventMatching:
     undated_days: int = 2  # an event dated only by its report happened in the days just before it
     same_place_km: float = 25.0
     far_place_km: float = 50.0  # places further apart than this are a place conflict
+    border_place_km: float = 5.0  # ... and in two countries, this far apart ("Tower 22 in Jordan" / "al-Tanf in Syria")
     figure_tolerance: float = 0.1  # sizes within 10% of each other agree ("about 3,000" vs "3,200")
     date_gap_days: int = 14  # explicit dates further apart than this are two events, not a conflict
 
@@ -80,9 +83,18 @@ def _recipients(record: ClaimRecord) -> frozenset[str]:
 
 
 def same_sides(a: ClaimRecord, b: ClaimRecord) -> bool:
-    """A shared actor, and a shared recipient when both name recipients."""
+    """A shared actor, and a shared recipient when both name recipients; when neither names an actor
+    ("a drone killed three US soldiers"), a shared named target and the same toll."""
     ra, rb = _recipients(a), _recipients(b)
+    if not _actors(a) and not _actors(b):
+        toll = fatality_range(a)
+        return bool(_named_targets(a) & _named_targets(b)) and toll is not None and toll == fatality_range(b)
     return bool(_actors(a) & _actors(b)) and (not ra or not rb or bool(ra & rb))
+
+
+def _named_targets(record: ClaimRecord) -> frozenset[str]:
+    """Recipients that are one body, not a category ("Civilians (Syria)" are hit by many events)."""
+    return frozenset(x for x in _recipients(record) if not x.startswith("collective:"))
 
 
 def distance_km(a: Point, b: Point) -> float:
@@ -115,11 +127,12 @@ def same_event_pairs(
 
 
 def _buckets(records: Sequence[ClaimRecord]) -> dict[tuple[str, str], list[ClaimRecord]]:
-    """Event claims by (event type, actor): candidates share at least one bucket."""
+    """Event claims by (event type, actor), and those without an actor by (event type, target):
+    candidates share at least one bucket."""
     buckets: dict[tuple[str, str], list[ClaimRecord]] = {}
     for r in records:
         if r.claim.predicate == "event" and r.claim.event_type and r.claim.reported:
-            for who in _actors(r):
+            for who in _actors(r) or {f"to:{t}" for t in _named_targets(r)}:
                 buckets.setdefault((r.claim.event_type, who), []).append(r)
     return buckets
 

@@ -421,15 +421,24 @@ def alias_rows(conn: sqlite3.Connection, entity_id: str, *, limit: int = 100) ->
 
 def place_points(conn: sqlite3.Connection, ids: Sequence[str] | None = None) -> dict[str, tuple[float, float]]:
     """(lat, lon) of places with coordinates: the given ids, or every place."""
-    sql = "SELECT id, lat, lon FROM entities WHERE lat IS NOT NULL AND lon IS NOT NULL"
+    rows = _entity_rows(conn, "lat, lon", "lat IS NOT NULL AND lon IS NOT NULL", ids)
+    return {r[0]: (r[1], r[2]) for r in rows}
+
+
+def place_countries(conn: sqlite3.Connection, ids: Sequence[str] | None = None) -> dict[str, str]:
+    """ISO3 country of the entities that have one: the given ids, or every entity."""
+    return {r[0]: r[1] for r in _entity_rows(conn, "country", "country IS NOT NULL", ids)}
+
+
+def _entity_rows(conn: sqlite3.Connection, columns: str, where: str, ids: Sequence[str] | None) -> list[tuple]:
+    sql = f"SELECT id, {columns} FROM entities WHERE {where}"
     if ids is None:
-        return {r[0]: (r[1], r[2]) for r in conn.execute(sql)}
-    found: dict[str, tuple[float, float]] = {}
+        return list(conn.execute(sql))
+    found: list[tuple] = []
     unique = sorted(set(ids))
     for i in range(0, len(unique), _CHUNK):
         part = unique[i : i + _CHUNK]
-        for r in conn.execute(f"{sql} AND id IN ({', '.join('?' * len(part))})", part):
-            found[r[0]] = (r[1], r[2])
+        found.extend(conn.execute(f"{sql} AND id IN ({', '.join('?' * len(part))})", part))
     return found
 
 
