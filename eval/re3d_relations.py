@@ -9,10 +9,12 @@ extraction, exactly as in the pipeline. Gold: re3d relations of the four types b
 confidence ≥ 0.5, duplicates (same type and argument spans) counted once. Ours, mapped to re3d:
 
 - ``BelongsTo``      ← part_of, member_of
-- ``AlliesOf``       ← allied_with, backed_by
+- ``AlliesOf``       ← allied_with, backed_by, and the actors of one ASSAULT event that has a
+  recipient, pairwise ("X and Y attacked Z": joint attackers fight on one side)
 - ``FightingAgainst`` ← opposed_to, and ASSAULT events (every actor × recipient pair where both
   sides resolved to an entity or place — an event claim names only those)
-- ``InChargeOf``     ← leads, commands, controls
+- ``InChargeOf``     ← leads, commands, controls; but ``leads`` with the role of spokesperson or
+  representative is ``BelongsTo`` (who speaks for Y belongs to Y and is not in charge of it)
 
 A predicted relation matches a gold one of its type when its subject span overlaps the gold
 source span and its object span the gold target span (either way round for the symmetric
@@ -40,6 +42,7 @@ KEY = "re3d_relations"
 TYPES = {"part_of": "BelongsTo", "member_of": "BelongsTo", "allied_with": "AlliesOf", "backed_by": "AlliesOf",
          "opposed_to": "FightingAgainst", "leads": "InChargeOf", "commands": "InChargeOf", "controls": "InChargeOf"}
 SYMMETRIC = frozenset({"AlliesOf", "FightingAgainst"})
+SPEAKING_ROLES = frozenset({"spokesperson", "representative"})  # speaks for Y: belongs to it, is not in charge
 _GATED = ("overall.f1", "overall.precision", "overall.recall")
 
 Pair = tuple[str, str, tuple[int, int], tuple[int, int]]  # (doc, type, subject span, object span)
@@ -90,12 +93,17 @@ def predicted_pairs(analysis: Analysis, extract_deps: object) -> list[Pair]:
     out: set[Pair] = set()
     for f in find_relations(analysis, deps=extract_deps.relations):  # type: ignore[attr-defined]
         if f.predicate in TYPES:
-            out.add((doc, TYPES[f.predicate], (f.subject.start, f.subject.end), (f.object.start, f.object.end)))
+            kind = "BelongsTo" if f.predicate == "leads" and f.role in SPEAKING_ROLES else TYPES[f.predicate]
+            out.add((doc, kind, (f.subject.start, f.subject.end), (f.object.start, f.object.end)))
     for e in find_event_frames(analysis, deps=extract_deps.event_deps):  # type: ignore[attr-defined]
         if e.event_type == "ASSAULT":
             out.update((doc, "FightingAgainst", (a.start, a.end), (r.start, r.end))
                        for a in e.actors for r in e.recipients
                        if a.entities and (r.entities or r.place) and (a.start, a.end) != (r.start, r.end))
+            if e.recipients:  # joint attackers of one target fight on one side
+                named = [a for a in e.actors if a.entities]
+                out.update((doc, "AlliesOf", (a.start, a.end), (b.start, b.end)) for i, a in enumerate(named)
+                           for b in named[i + 1:] if not set(a.entities) & set(b.entities))
     return sorted(out)
 
 
