@@ -288,3 +288,16 @@ def test_a_gazetteer_country_in_the_actor_slot_becomes_the_packs_state(nlp, deps
     country = Entity("geonames:130758", EntityKind.PLACE, "Iran", country="IRN", feature="country")
     (event,) = [c for c, _ in extract_events(replace(analysis, entities=(country,)), deps=deps)]
     assert event.actors == ("iran",) and event.place == "qaim"
+
+
+@pytest.mark.model
+def test_the_town_of_x_is_the_place_x_and_a_countrys_special_forces_are_that_state(nlp, deps):
+    iran = ("Iran", MentionLabel.PLACE, "iran")
+    (event,) = _events(nlp, deps, "On Monday Iran Special Operations forces attacked the town of Al-Qaim.", [iran, QAIM])
+    assert event.actors == ("iran",) and event.place == "qaim"
+
+
+@pytest.mark.model
+def test_a_press_release_that_says_something_is_no_release_event(nlp, deps):
+    events = _events(nlp, deps, "Kataib Hezbollah agreed to the plan on Monday, the release said.", [KH])
+    assert [e.event_type for e in events] == ["AGREE"]  # "the release said" is no RETREAT

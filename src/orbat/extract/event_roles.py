@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from orbat.extract import event_lexicon as lx
+from orbat.extract.relation_args import NAMED_UNIT_HEADS
 from orbat.extract.relation_lexicon import hyphen_modifier
 from orbat.model import Mention, MentionLabel
 
@@ -188,7 +189,7 @@ def _can_be_argument(ctx: DocContext, tok: Any) -> bool:
 
 def _argument(ctx: DocContext, tok: Any) -> Argument:
     doc = ctx.doc
-    m = ctx.mention.get(tok.i)
+    m = ctx.mention.get(tok.i) or _named_unit(ctx, tok)
     if m is not None:  # the mention wins over the parse's idea of the phrase
         return _from_mention(ctx, m, tok.i)
     left = right = tok.i
@@ -202,7 +203,31 @@ def _argument(ctx: DocContext, tok: Any) -> Argument:
     own = [i for i in range(left, right + 1) if not hyphen_modifier(doc, i)]  # "Iran-backed": Iran is the sponsor
     ids = _ids(ctx, own) + _ids(ctx, extra)
     words = frozenset(ctx.base[i] for i in range(left, right + 1))
-    return Argument(span.start_char, span.end_char, span.text, tuple(dict.fromkeys(ids)), None, words)
+    place = None if ids else _modifying_place(ctx, left, tok.i)  # "US Special Operations", "Syrian territory"
+    return Argument(span.start_char, span.end_char, span.text, tuple(dict.fromkeys(ids)), place, words)
+
+
+def _named_unit(ctx: DocContext, tok: Any) -> Mention | None:
+    """"the city of Husaybah", "the village of Safina": the place the generic noun introduces."""
+    if tok.lower_ not in NAMED_UNIT_HEADS:
+        return None
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for g in _pobj(prep):
+                m = ctx.mention.get(g.i)
+                if m is not None and m.label is MentionLabel.PLACE and m.entity:
+                    return m
+    return None
+
+
+def _modifying_place(ctx: DocContext, left: int, head: int) -> str | None:
+    """The resolved place named among the modifiers before the head (a country acting through its
+    forces, or the place a noun is of); the caller decides which it is."""
+    for i in range(left, head):
+        m = ctx.mention.get(i)
+        if m is not None and m.label is MentionLabel.PLACE and m.entity:
+            return m.entity
+    return None
 
 
 def _from_mention(ctx: DocContext, m: Mention, i: int) -> Argument:

@@ -41,6 +41,7 @@ from typing import Any
 from orbat.errors import OrbatError
 from orbat.extract import event_lexicon as lx
 from orbat.extract.event_numbers import read_fatalities, read_size
+from orbat.extract.attribution import SPEECH_VERBS
 from orbat.extract.event_roles import Argument, DocContext, clause_depth, find_roles
 from orbat.extract.event_triggers import EventDeps, Trigger, build_event_deps, document_context, match_trigger, phrase_head
 from orbat.model import Analysis, Claim, Evidence, Fatalities, MentionLabel, SegmentKind, TimeSpan, stable_id
@@ -141,6 +142,9 @@ def _sentence_events(ctx: DocContext, deps: EventDeps, analysis: Analysis, toks:
             continue
         trig, first, last = hit
         tok = ctx.doc[phrase_head(ctx, first, last)]
+        if _a_speaker(tok):  # "the release said", "the statement added": a document, no event
+            i = last + 1
+            continue
         actors, recipients = find_roles(ctx, tok, trig.event_type, trig.kind, toks)
         frames.append(EventFrame(tok.i, ctx.doc[first].idx, ctx.doc[last].idx + len(ctx.doc[last]), chars,
                                  trig.event_type, trig.mode, trig.kind, trig.reliability, trig.guarded,
@@ -152,6 +156,10 @@ def _sentence_events(ctx: DocContext, deps: EventDeps, analysis: Analysis, toks:
     frames = [_labor_strike(_retype(ctx, f), ctx, words) for f in frames]
     frames = _peaceful(_merge(_govern(ctx, frames)), words)
     return [_finish(f, ctx, deps, analysis, toks, words, weight) for f in frames]
+
+
+def _a_speaker(tok: Any) -> bool:
+    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "nsubj" and tok.head.lower_ in SPEECH_VERBS
 
 
 # ---------------------------------------------------------------- modality, governing, merging

@@ -36,7 +36,7 @@ _PLACE_HEADS = frozenset({
     "province", "district", "territory", "side", "outskirts", "airport", "site", "road", "highway", "desert", "frontier",
     "camp", "position", "positions", "countryside", "governorate", "strip", "zone", "stretch", "corridor",
 })
-_NAMED_UNIT_HEADS = frozenset({"city", "town", "village", "province", "district", "governorate", "region"})
+NAMED_UNIT_HEADS = frozenset({"city", "town", "village", "province", "district", "governorate", "region"})
 _SUPPORT_NOUNS = frozenset({"support", "help", "assistance", "aid", "backing"})
 _SUPPORT_VERBS = frozenset({"support", "supports", "supported", "supporting", "back", "backs", "backed", "backing",
                             "help", "helps", "helped", "helping", "assist", "assists", "assisted", "assisting"})
@@ -215,7 +215,7 @@ def _nested_place(ix: DocIndex, tok: Any) -> Arg | None:
             if found is not None and found.label is MentionLabel.PLACE:
                 return found
     preps = ("near", "in", "at", "outside")
-    if tok.lower_.rstrip("s") in _NAMED_UNIT_HEADS:  # "the town of Al-Qaim" (but not "the outskirts of Al-Qaim")
+    if tok.lower_.rstrip("s") in NAMED_UNIT_HEADS:  # "the town of Al-Qaim" (but not "the outskirts of Al-Qaim")
         preps += ("of",)
     for p in children(tok, "prep"):
         if p.lower_ in preps:
