@@ -80,3 +80,11 @@ def test_the_same_brigade_is_a_short_form_of_the_brigade_named_before(deps):
     mentions = next(analyse_documents([doc], deps=deps, settings=Settings())).mentions
     (short,) = [m for m in mentions if m.text == "brigade"]
     assert short.source == "shortform" and short.entity == "tufuf"
+
+
+def test_a_two_word_name_with_its_article_needs_the_article():
+    from orbat.nlp.recognise import _name_patterns
+
+    blank = spacy.blank("en")
+    assert "national" not in _name_patterns("The National", blank)  # "national security", "Air National Guard"
+    assert "islamic state" in _name_patterns("The Islamic State", blank)

@@ -111,6 +111,8 @@ def _name_patterns(name: str, nlp: Language) -> list[object]:
     if _product(len(o) for o in options) > _MAX_SPELLINGS:
         return [name, _token_pattern(words)]
     phrases = {" ".join(t for t in combo if t) for combo in itertools.product(*options)}
+    if words[0].lower() == "the" and len(words) == 2:  # "The National" without its article is the word "national"
+        phrases = {p for p in phrases if " " in p}
     return [p for p in sorted(phrases | {name}) if p]
 
 
