@@ -301,3 +301,15 @@ def test_the_town_of_x_is_the_place_x_and_a_countrys_special_forces_are_that_sta
 def test_a_press_release_that_says_something_is_no_release_event(nlp, deps):
     events = _events(nlp, deps, "Kataib Hezbollah agreed to the plan on Monday, the release said.", [KH])
     assert [e.event_type for e in events] == ["AGREE"]  # "the release said" is no RETREAT
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Kataib Hezbollah threatened to cut all ties with the Syrian Army.",
+    "Kataib Hezbollah demanded that the Syrian Army leave Al-Qaim.",
+    "Kataib Hezbollah threatened to strike unless the Syrian Army withdraws.",
+])
+def test_a_threat_or_demand_is_aimed_at_who_its_clause_names(nlp, deps, text):
+    named = [m for m in (KH, SAA, QAIM) if m[0] in text]
+    events = [e for e in _events(nlp, deps, text, named) if e.event_type in ("THREATEN", "REQUEST")]
+    assert events and events[0].recipients == ("syrian-army",), text

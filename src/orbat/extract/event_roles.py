@@ -34,6 +34,11 @@ _CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "csubj
 _ACTOR_LABELS = (MentionLabel.ACTOR, MentionLabel.PERSON)
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _TO_RECIPIENT = frozenset({"AID", "SUPPORT", "COOPERATE", "REQUEST"})
+# Acts aimed at someone named inside the clause they govern: "threatened to cut ties with Russia",
+# "demanded that Israel ease …", "threatened to strike unless Iraq …"
+_AIMED = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT", "ACCUSE"})
+_AIMED_PREPS = frozenset({"with", "to", "against", "on", "from"})
+_CONDITION_MARKS = frozenset({"unless", "if"})
 _TOPIC_ON = frozenset({"CONSULT", "AGREE", "REQUEST", "REJECT", "ACCUSE", "SUPPORT", "CONCEDE", "THREATEN"})
 _FORCE_WORDS = lx.TROOP_WORDS | lx.MILITIA_WORDS | lx.POLICE_WORDS
 
@@ -92,6 +97,8 @@ def find_roles(ctx: DocContext, tok: Any, event_type: str, kind: str,
         patients = [p for p in patients if ctx.base[p.i] not in _FORCE_WORDS or p.i in ctx.mention]
     if kind == "host":  # the host receives the visitor: PLOVER codes the visitor as source
         agents, patients = patients, agents
+    if event_type in _AIMED and not any(p.i in ctx.mention for p in patients):
+        patients += _aimed_at(ctx, tok)
     actors = _arguments(ctx, [*agents, *co])
     recipients = [a for a in _arguments(ctx, patients) if a.start not in {x.start for x in actors}]
     return actors, recipients
@@ -109,6 +116,24 @@ def _verb_roles(ctx: DocContext, v: Any) -> tuple[list[Any], list[Any], list[Any
     elif v.dep_ == "acl":
         (patients if v.tag_ == "VBN" else agents).append(v.head)
     return agents, patients, co
+
+
+def _aimed_at(ctx: DocContext, tok: Any) -> list[Any]:
+    """Named targets of the clause an act governs: the subject of "that …" or of a condition
+    ("unless X …"), the object of "to …" (an xcomp) and what its with/to/against name (also when
+    they hang from the object: "to cut ties with X"); one level down, named ones only."""
+    found = []
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "xcomp", "acl", "advcl"):
+            marks = {g.lower_ for g in c.children if g.dep_ == "mark"}
+            if c.dep_ != "advcl" or marks & _CONDITION_MARKS:
+                found += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+            if c.dep_ in ("xcomp", "acl"):
+                objects = [g for g in c.children if g.dep_ == "dobj"]
+                found += objects  # "… to cut ties with X": the prep may hang from the object
+                found += [o for h in (c, *objects) for g in h.children if g.dep_ == "prep" and g.lower_ in _AIMED_PREPS
+                          for o in _pobj(g)]  # fmt: skip
+    return [g for g in found if g.i in ctx.mention]
 
 
 def _clause(ctx: DocContext, v: Any) -> tuple[list[Any], list[Any], list[Any]]:
