@@ -215,3 +215,12 @@ def test_migration_three_backfills_facts_of_a_schema_two_database():
     assert (fact["claims"], fact["affirmed"], fact["negated"], fact["sources"]) == (3, 1, 1, 2)
     assert (fact["first_reported"], fact["valid_end"]) == ("2017-06-01", "2017-06-03")
     assert _facts(conn) == _expected(conn)
+
+
+def test_refreshing_a_fact_reads_only_that_relations_claims(tmp_path):
+    from orbat.store.relation_facts import _BY_KEY
+    from orbat.store.schema import relation_fact_select
+
+    conn = store.connect(str(tmp_path / "a.db"))
+    plan = " ".join(r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + relation_fact_select(_BY_KEY), ("a", "p", "b", None)))
+    assert "claims_subject (subject=? AND predicate=? AND object=? AND role=?)" in plan

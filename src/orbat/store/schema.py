@@ -510,5 +510,14 @@ _V5 = (
     + _state_index("claims_state_long", "long_end", "span_lo") + ";\n"
 )
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
+# migration 6: a relation's claims by its whole key. Refreshing one fact (store.relation_facts) read every
+# claim of its subject and predicate through the old (subject, predicate) index: at a million claims,
+# ~100 ms per key and a few keys per document, so writing slowed as the corpus grew. The wider index
+# still serves every (subject, predicate) look-up.
+_V6 = """
+DROP INDEX claims_subject;
+CREATE INDEX claims_subject ON claims(subject, predicate, object, role);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 SCHEMA_VERSION = len(MIGRATIONS)
