@@ -201,3 +201,29 @@ def test_short_reports_sharing_only_a_boilerplate_line_stay_apart(tmp_path):
     conn = store.connect(":memory:")
     _ingest(conn, tmp_path)
     assert len({r[0] for r in conn.execute("SELECT cluster FROM documents")}) == 3
+
+
+def _related_analyser(settings):
+    """An analyser that makes every document claim one relation: the same fact from many documents."""
+    from orbat.model import Analysis, Claim, Evidence, TimeSpan
+
+    def analyse(docs):
+        for d in docs:
+            ev = Evidence(d.id, 0, 5, d.clean_text[:5])
+            yield Analysis(d, claims=(Claim(f"c-{d.id}", "backed_by", "kh", "iran", valid=TimeSpan("2024", None, "year"),
+                                            reported=d.published, evidence=(ev,), extractor="test/1"),))  # fmt: skip
+
+    return analyse
+
+
+def test_facts_refreshed_once_per_batch_equal_a_rebuild(tmp_path):
+    from orbat.store.relation_facts import rebuild_relation_facts
+
+    conn = store.connect(":memory:")
+    lines = [json.dumps({"text": f"Report {i}: {STORY}", "published": f"2025-06-{i + 1:02d}", "outlet": f"O{i % 3}"})
+             for i in range(20)]  # fmt: skip
+    _write(tmp_path / "c.jsonl", "\n".join(lines) + "\n")
+    ingest([str(tmp_path / "c.jsonl")], conn=conn, settings=SETTINGS, deps=IngestDeps(analyser_factory=_related_analyser))
+    maintained = [tuple(r) for r in conn.execute("SELECT * FROM relation_facts ORDER BY key")]
+    rebuild_relation_facts(conn)
+    assert maintained and maintained == [tuple(r) for r in conn.execute("SELECT * FROM relation_facts ORDER BY key")]

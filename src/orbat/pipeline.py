@@ -188,18 +188,20 @@ def _classify(
 def _write_batch(conn: sqlite3.Connection, run_id: str, batch: _Batch, result: BatchResult, settings: Settings,
                  version: str | None) -> None:  # fmt: skip
     analyses = {a.document.id: a for a in result.analyses}
+    facts: set[store.RelationKey] = set()  # relation facts the batch changed, refreshed once before it commits
     with store.transaction(conn):
         for skip in batch.skips:
             store.record_item(conn, run_id, skip.source, "skipped", reason=skip.reason)
         for p in result.prepared:
-            _store_prepared(conn, run_id, p, analyses.get(p.document.id), settings, version)
+            _store_prepared(conn, run_id, p, analyses.get(p.document.id), settings, version, facts)
         for doc in batch.duplicates:  # after the originals: a copy may fill metadata they lack
             _record_duplicate(conn, run_id, doc)
         for doc in batch.redated:  # a date to resolve against, or a new analysis version: recompute
-            store.replace_analysis(conn, analyses[doc.id])
+            store.replace_analysis(conn, analyses[doc.id], pending=facts)
             if version is not None:
                 store.set_analysis_version(conn, doc.id, version)
             store.record_item(conn, run_id, doc.source or doc.id, "reanalysed", document=doc.id)
+        store.refresh_relation_facts(conn, facts)
 
 
 def _record_duplicate(conn: sqlite3.Connection, run_id: str, doc: Document) -> None:
@@ -257,7 +259,7 @@ def _redated(conn: sqlite3.Connection, duplicates: Sequence[Document]) -> list[D
 
 def _store_prepared(
     conn: sqlite3.Connection, run_id: str, p: Prepared, analysis: Analysis | None, settings: Settings,
-    version: str | None,
+    version: str | None, facts: set[store.RelationKey],
 ) -> None:  # fmt: skip
     doc = p.document
     if p.fingerprint is not None:
@@ -269,7 +271,7 @@ def _store_prepared(
     if p.fingerprint is not None:
         store.insert_fingerprint(conn, p.fingerprint)
     if analysis is not None:
-        store.insert_analysis(conn, replace(analysis, document=doc))
+        store.insert_analysis(conn, replace(analysis, document=doc), pending=facts)
         if version is not None:
             store.set_analysis_version(conn, doc.id, version)
     status = "listing_item" if doc.kind == DocumentKind.LISTING_ITEM else "added"

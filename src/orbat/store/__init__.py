@@ -2,6 +2,7 @@
 
 from orbat.store.analysis import document_mentions, insert_analysis, replace_analysis, insert_claim, iter_claims, iter_entities, iter_mentions, upsert_entities
 from orbat.store.db import connect, migrate, schema_version, transaction
+from orbat.store.relation_facts import RelationKey, refresh_relation_facts
 from orbat.store.documents import (
     Candidate,
     DocumentFilter,
@@ -37,6 +38,8 @@ __all__ = [
     "get_document",
     "has_document",
     "insert_analysis",
+    "RelationKey",
+    "refresh_relation_facts",
     "insert_claim",
     "insert_document",
     "insert_fingerprint",

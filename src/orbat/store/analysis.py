@@ -56,13 +56,25 @@ def upsert_entities(conn: sqlite3.Connection, entities: Iterable[Entity]) -> int
     return n
 
 
-def insert_analysis(conn: sqlite3.Connection, analysis: Analysis) -> None:
-    """Store what recognition and extraction found in one document (idempotent: ids are deterministic)."""
-    refresh_relation_facts(conn, _write_analysis(conn, analysis))
+def insert_analysis(conn: sqlite3.Connection, analysis: Analysis, *, pending: set[RelationKey] | None = None) -> None:
+    """Store what recognition and extraction found in one document (idempotent: ids are deterministic).
+
+    ``pending``: add the relation keys whose facts changed to it, for the caller to refresh once for
+    many documents before its transaction ends (a popular relation is then re-read once, not once
+    per document); without it the facts are refreshed now."""
+    _refresh(conn, _write_analysis(conn, analysis), pending)
 
 
-def replace_analysis(conn: sqlite3.Connection, analysis: Analysis) -> None:
-    """Recompute one document's derived data: its mentions and machine-made claims are replaced."""
+def _refresh(conn: sqlite3.Connection, keys: set[RelationKey], pending: set[RelationKey] | None) -> None:
+    if pending is None:
+        refresh_relation_facts(conn, keys)
+    else:
+        pending.update(keys)
+
+
+def replace_analysis(conn: sqlite3.Connection, analysis: Analysis, *, pending: set[RelationKey] | None = None) -> None:
+    """Recompute one document's derived data: its mentions and machine-made claims are replaced
+    (``pending`` as for :func:`insert_analysis`)."""
     doc_id = analysis.document.id
     stale = document_keys(conn, [doc_id])  # before the deletion: facts those claims counted in
     conn.execute("DELETE FROM mentions WHERE document_id = ?", (doc_id,))
@@ -71,7 +83,7 @@ def replace_analysis(conn: sqlite3.Connection, analysis: Analysis) -> None:
         (doc_id,),
     )
     conn.execute("DELETE FROM claims WHERE document_id = ? AND review = 'machine'", (doc_id,))
-    refresh_relation_facts(conn, stale | _write_analysis(conn, analysis))
+    _refresh(conn, stale | _write_analysis(conn, analysis), pending)
 
 
 def _write_analysis(conn: sqlite3.Connection, analysis: Analysis) -> set[RelationKey]:
