@@ -170,3 +170,8 @@ def test_reports_naming_no_attacker_are_one_event_only_with_one_target_and_one_t
                  _unclaimed_attack("b", "tanf", target="collective:civilians:syr")]
     assert find_event_conflicts(other_toll, points, {}, countries=countries) == []
     assert find_event_conflicts(civilians, points, {}, countries=countries) == []  # many attacks hit civilians
+
+
+def test_a_collective_and_a_named_group_holding_one_place_do_not_conflict():
+    records = [rec("a", "controls", "collective:rebel-groups:syr", "idlib"), rec("b", "controls", "hts", "idlib")]
+    assert find_control_conflicts(records, lambda a, b: False, {}) == []

@@ -6,7 +6,8 @@ Kinds and rules:
   claims affirm and others deny, from different sources or different claimants.
 - ``control``: two actors are each said to ``control`` one place over overlapping literal valid times
   (within ``gap_days``), and neither is allied with, part of, subordinate to or commanding the other,
-  nor do they share a parent (``compatible`` decides; the caller builds it from the claims).
+  nor do they share a parent (``compatible`` decides; the caller builds it from the claims); a
+  collective ("Rebel groups (Syria)") never conflicts, as it may hold the place through any of its groups.
 - ``figures``: two reports of one event (``orbat.reason.events``) whose valid times overlap give force
   sizes or fatality ranges that do not meet (sizes get a 10% tolerance, fatalities none).
 - ``date``: two reports of one event at one place, both dated to the day, whose dates differ by at most
@@ -109,12 +110,17 @@ def find_control_conflicts(
         groups = [(actor, g, span) for actor, rs in sorted(by_actor.items()) for g, span in time_groups(rs, gap_days)]
         for i, (a, ga, sa) in enumerate(groups):
             for b, gb, sb in groups[i + 1 :]:
-                if a != b and sa.overlaps(sb, gap_days=gap_days) and not compatible(a, b):
+                if a != b and sa.overlaps(sb, gap_days=gap_days) and not compatible(a, b) and not _a_category(a, b):
                     overlap = f"{max(sa.lo, sb.lo).isoformat()} to {min(sa.hi, sb.hi).isoformat()}"
                     text = (f"{_name(names, a)} and {_name(names, b)} are both said to control "
                             f"{_name(names, place)} ({overlap})")  # fmt: skip
                     found.append(Contradiction("control", tuple(ga), tuple(gb), text))
     return found
+
+
+def _a_category(*actors: str) -> bool:
+    """A collective ("Rebel groups (Syria)") may hold a place through any of its groups: no conflict."""
+    return any(a.startswith("collective:") for a in actors)
 
 
 def find_event_conflicts(
