@@ -16,6 +16,9 @@ from enum import Enum
 from typing import Any
 
 __all__ = [
+    "states_by_country",
+    "COLLECTIVE_PREFIX",
+    "is_collective",
     "DocumentKind",
     "SegmentKind",
     "Segment",
@@ -356,6 +359,19 @@ _SPACE = re.compile(r"\s+")
 def normalise_for_id(text: str) -> str:
     """Text reduced to what identifies it: NFC, whitespace collapsed, case kept."""
     return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def states_by_country(entities: Iterable[Entity]) -> dict[str, Entity]:
+    """ISO3 -> the state entity of that country, among ``entities``."""
+    return {e.country: e for e in entities if e.kind is EntityKind.STATE and e.country}
+
+
+COLLECTIVE_PREFIX = "collective:"  # ids of collective actors ("collective:civilians:syr"), see orbat.nlp.collectives
+
+
+def is_collective(entity_id: str | None) -> bool:
+    """A category of people ("Civilians (Syria)"), not one body: many events hit it, any of its groups acts for it."""
+    return entity_id is not None and entity_id.startswith(COLLECTIVE_PREFIX)
 
 
 def stable_id(*parts: str | None, length: int = 16) -> str:

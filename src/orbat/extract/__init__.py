@@ -20,7 +20,7 @@ from typing import Any
 
 from orbat.extract.attribution import Attribution, attribute
 from orbat.extract.relations import RelationDeps, build_relation_deps, extract_relations
-from orbat.model import Analysis, Claim
+from orbat.model import Analysis, Claim, is_collective
 from orbat.theatres import Theatre
 
 __all__ = ["ExtractDeps", "build_extract_deps", "extract_claims", "attribute", "Attribution", "EventFinder", "presupposed"]
@@ -85,7 +85,7 @@ def _speaker_as_actor(analysis: Analysis, claim: Claim, trigger: int, claimant: 
     """"We will keep striking ISIL," the coalition said: an event whose only agent is "we" (or "our …")
     is the claimant's, when the claimant is a body that can say "we" (a state, force, group or
     organisation; not a person, whose "we" may be any group they belong to, nor an outlet)."""
-    if claim.predicate != "event" or claim.actors or not claimant or claimant.startswith("collective:"):
+    if claim.predicate != "event" or claim.actors or not claimant or is_collective(claimant):
         return claim
     made = {e.id: e.kind.value for e in analysis.entities}
     kind = kinds.get(claimant) or made.get(claimant)

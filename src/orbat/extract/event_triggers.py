@@ -18,7 +18,7 @@ from spacy.attrs import LEMMA, LOWER
 
 from orbat.extract import event_lexicon as lx
 from orbat.extract.event_roles import DocContext
-from orbat.model import Analysis, EntityKind, MentionLabel
+from orbat.model import Analysis, MentionLabel, states_by_country
 from orbat.theatres import Theatre
 
 __all__ = ["Trigger", "EventDeps", "build_event_deps", "document_context", "match_trigger", "phrase_head"]
@@ -81,8 +81,7 @@ def build_event_deps(theatre: Theatre, *, place_precision: Mapping[str, str] | N
         MappingProxyType({k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in phrases.items()}),
         MappingProxyType(guarded), MappingProxyType({e.id: e.kind.value for e in theatre.entities}),
         MappingProxyType(precision), designated, not_args, frozenset(phrases) | frozenset(verbs) | frozenset(guarded)
-        | frozenset(nouns), MappingProxyType({e.country: e.id for e in theatre.entities
-                                              if e.kind is EntityKind.STATE and e.country}),
+        | frozenset(nouns), MappingProxyType({iso: e.id for iso, e in states_by_country(theatre.entities).items()}),
     )  # fmt: skip
 
 

@@ -48,7 +48,7 @@ from orbat.extract.relation_patterns import (
     noun_relations,
     verb_relations,
 )
-from orbat.model import Analysis, Claim, Evidence, EntityKind, MentionLabel, SegmentKind, TimeSpan, stable_id
+from orbat.model import Analysis, Claim, Evidence, EntityKind, MentionLabel, SegmentKind, TimeSpan, stable_id, states_by_country
 from orbat.theatres import Theatre
 
 __all__ = ["EXTRACTOR", "RelationDeps", "RelationFrame", "build_relation_deps", "find_relations",
@@ -105,7 +105,7 @@ def build_relation_deps(theatre: Theatre) -> RelationDeps:
 
 
 def _states(theatre: Theatre) -> Mapping[str, str]:
-    by_country = {e.country: e.id for e in theatre.entities if e.kind is EntityKind.STATE and e.country}
+    by_country = {iso: e.id for iso, e in states_by_country(theatre.entities).items()}
     out = {word: by_country[iso] for word, iso in lx.DEMONYMS.items() if iso in by_country}
     for e in theatre.entities:
         if e.kind is EntityKind.STATE:

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from orbat.model import Claim, Document, Entity, EntityKind, Evidence, stable_id
+from orbat.model import Claim, Document, Entity, EntityKind, Evidence, stable_id, states_by_country
 from orbat.nlp.fuzzy import jaro_winkler
 from orbat.nlp.normalise import acronym_key, acronym_of, is_acronym, name_key, name_tokens, token_key
 
@@ -34,6 +34,7 @@ class AliasIndex:
     by_acronym: Mapping[str, tuple[str, ...]]
     by_surname: Mapping[str, tuple[str, ...]]
     fuzzy_keys: Mapping[str, tuple[tuple[str, str], ...]]  # first letter -> ((key, entity id), ...)
+    states: Mapping[str, Entity] = field(default_factory=dict)  # ISO3 -> the pack's state of that country
     _fuzzy_memo: dict[tuple[str, float], tuple[str, float] | None] = field(default_factory=dict, compare=False,
                                                                            repr=False)  # fmt: skip
 
@@ -102,6 +103,7 @@ def build_alias_index(entities: Iterable[Entity]) -> AliasIndex:
         by_acronym=_frozen(by_acronym),
         by_surname=_frozen(by_surname),
         fuzzy_keys=MappingProxyType({k: tuple(v) for k, v in fuzzy.items()}),
+        states=MappingProxyType(states_by_country(ents.values())),
     )
 
 

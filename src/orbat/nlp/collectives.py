@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from orbat.model import Entity, EntityKind, MentionLabel
+from orbat.model import COLLECTIVE_PREFIX, Entity, EntityKind, MentionLabel
 from orbat.nlp.recognise import DEMONYMS, Candidate
 
 __all__ = ["Collective", "COLLECTIVES", "COUNTRY_MARK", "with_collectives", "collective_entity"]
@@ -61,10 +61,9 @@ def with_collectives(text: str, candidates: Sequence[Candidate]) -> list[Candida
 
     A phrase gives way to a pack name it overlaps ("Syrian opposition forces" named in the pack)
     and is not proposed right after one ("HTS fighters", "FSA rebels": those are the named
-    group's). A demonym right before is the phrase's country ("Syrian opposition groups"), and so is
-    a demonym the pack reads as a state's forces is the phrase's country instead
-    ("Syrian rebels": rebels in Syria, not the Syrian army). spaCy's own guesses ("Shia", "Kurdish", "Syrian") are no names here: inside the phrase
-    they give way to it.
+    group's). A demonym right before it names its country ("Syrian opposition groups"), and so
+    does a demonym force the pack matched over it ("Syrian rebels": rebels in Syria, not the
+    Syrian army). spaCy's own guesses inside the phrase ("Shia", "Kurdish") give way to it.
     """
     found = []
     ends = {c.end for c in candidates if c.label is not MentionLabel.OTHER and c.source != "spacy"}
@@ -104,6 +103,6 @@ def collective_entity(key: str, country: str | None, country_name: str | None) -
     """The entity of one category in one country ("Civilians (Syria)"); without a country, the category."""
     collective = _BY_KEY[key]
     suffix = f" ({country_name or country})" if country else ""
-    return Entity(id=f"collective:{key}" + (f":{country.lower()}" if country else ""), kind=collective.kind,
+    return Entity(id=COLLECTIVE_PREFIX + key + (f":{country.lower()}" if country else ""), kind=collective.kind,
                   name=collective.name + suffix, country=country, sector=collective.sector,
                   source="orbat: a category of actor, by country (as ACLED codes unnamed actors)")  # fmt: skip

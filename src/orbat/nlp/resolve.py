@@ -446,9 +446,8 @@ def _collective(state: _State, c: Candidate) -> str:
     if not country:
         named = Counter(iso for _, iso in state.countries) + Counter(iso for _, iso, _ in state.place_countries)
         country = _place_country_near(state, c) or (named.most_common(1)[0][0] if named else "")
-    name = next((e.name for e in state.index.entities.values() if e.kind is EntityKind.STATE and e.country == country),
-                None) if country else None  # fmt: skip
-    entity = collective_entity(key, country or None, name)
+    named_state = state.index.states.get(country)
+    entity = collective_entity(key, country or None, named_state.name if named_state else None)
     return state.provisional.setdefault(entity.id, entity).id
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from orbat.model import stable_id
+from orbat.model import is_collective, stable_id
 from orbat.reason.events import (
     COARSE_PLACES,
     EventMatching,
@@ -120,7 +120,7 @@ def find_control_conflicts(
 
 def _a_category(*actors: str) -> bool:
     """A collective ("Rebel groups (Syria)") may hold a place through any of its groups: no conflict."""
-    return any(a.startswith("collective:") for a in actors)
+    return any(is_collective(a) for a in actors)
 
 
 def find_event_conflicts(

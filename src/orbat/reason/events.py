@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from orbat.model import is_collective
 from orbat.reason.time import Interval, literal_interval, parse_day, shift
 from orbat.store.claims import ClaimRecord
 
@@ -94,7 +95,7 @@ def same_sides(a: ClaimRecord, b: ClaimRecord) -> bool:
 
 def _named_targets(record: ClaimRecord) -> frozenset[str]:
     """Recipients that are one body, not a category ("Civilians (Syria)" are hit by many events)."""
-    return frozenset(x for x in _recipients(record) if not x.startswith("collective:"))
+    return frozenset(x for x in _recipients(record) if not is_collective(x))
 
 
 def distance_km(a: Point, b: Point) -> float:
