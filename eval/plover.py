@@ -114,6 +114,21 @@ def primary(frames: list[EventFrame]) -> EventFrame | None:
     return max(frames, key=lambda f: f.confidence) if frames else None
 
 
+def _named_pronouns(analysis: Analysis, ev: EventFrame | None) -> EventFrame | None:
+    """A pronoun argument standing for a name (orbat.nlp.coreference) is read as that name: "they"
+    for "Houthi rebels" shares the gold actor's words."""
+    names = {(m.start, m.end): m.antecedent for m in analysis.mentions if m.antecedent}
+    if ev is None or not names:
+        return ev
+    text = analysis.document.clean_text
+
+    def named(args: tuple[Any, ...]) -> tuple[Any, ...]:
+        return tuple(replace(a, text=text[slice(*names[(a.start, a.end)])]) if (a.start, a.end) in names else a
+                     for a in args)  # fmt: skip
+
+    return replace(ev, actors=named(ev.actors), recipients=named(ev.recipients))
+
+
 def score(records: list[dict[str, Any]], events: list[EventFrame | None]) -> dict[str, Any]:
     n = len(records)
     right = mode_n = mode_right = mode_typed = mode_typed_right = ctx_n = ctx_right = 0
@@ -158,7 +173,7 @@ def run(data: Path) -> dict[str, Any]:
     found, theatre, timing = analyses(records)
     deps = build_event_deps(theatre)
     t0 = time.perf_counter()
-    events = [primary(find_event_frames(a, deps=deps)) for a in found]
+    events = [_named_pronouns(a, primary(find_event_frames(a, deps=deps))) for a in found]
     timing["events_s"] = round(time.perf_counter() - t0, 2)
     return {**score(records, events), "timing": timing}
 

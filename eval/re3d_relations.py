@@ -45,7 +45,10 @@ SYMMETRIC = frozenset({"AlliesOf", "FightingAgainst"})
 SPEAKING_ROLES = frozenset({"spokesperson", "representative"})  # speaks for Y: belongs to it, is not in charge
 _GATED = ("overall.f1", "overall.precision", "overall.recall")
 
-Pair = tuple[str, str, tuple[int, int], tuple[int, int]]  # (doc, type, subject span, object span)
+Span = tuple[int, int]
+# (doc, type, subject spans, object spans): one span per side, or for a pronoun standing for a name
+# (orbat.nlp.coreference) the pronoun's and the name's, either of which may be the one re3d marks
+Pair = tuple[str, str, tuple[Span, ...], tuple[Span, ...]]
 
 
 def analyse_with_parse(documents: Iterable[Document]) -> Iterator[Analysis]:
@@ -80,7 +83,7 @@ def load(data: Path) -> tuple[list[dict], list[dict]]:
 
 def gold_pairs(rels: list[dict]) -> list[Pair]:
     wanted = set(TYPES.values())
-    out = {(r["documentId"], r["type"], (r["sourceBegin"], r["sourceEnd"]), (r["targetBegin"], r["targetEnd"]))
+    out = {(r["documentId"], r["type"], ((r["sourceBegin"], r["sourceEnd"]),), ((r["targetBegin"], r["targetEnd"]),))
            for r in rels if r["type"] in wanted and r["confidence"] >= 0.5}
     return sorted(out)
 
@@ -90,33 +93,43 @@ def predicted_pairs(analysis: Analysis, extract_deps: object) -> list[Pair]:
     from orbat.extract.relations import find_relations
 
     doc = analysis.document.id
+    named_as = {(m.start, m.end): m.antecedent for m in analysis.mentions if m.antecedent}
+
+    def spans(x: object) -> tuple[Span, ...]:
+        own = (x.start, x.end)  # type: ignore[attr-defined]
+        return (own, named_as[own]) if own in named_as else (own,)
+
     out: set[Pair] = set()
     for f in find_relations(analysis, deps=extract_deps.relations):  # type: ignore[attr-defined]
         if f.predicate in TYPES:
             kind = "BelongsTo" if f.predicate == "leads" and f.role in SPEAKING_ROLES else TYPES[f.predicate]
-            out.add((doc, kind, (f.subject.start, f.subject.end), (f.object.start, f.object.end)))
+            out.add((doc, kind, spans(f.subject), spans(f.object)))
     for e in find_event_frames(analysis, deps=extract_deps.event_deps):  # type: ignore[attr-defined]
         if e.event_type == "ASSAULT":
-            out.update((doc, "FightingAgainst", (a.start, a.end), (r.start, r.end))
-                       for a in e.actors for r in e.recipients
-                       if a.entities and (r.entities or r.place) and (a.start, a.end) != (r.start, r.end))
+            out.update((doc, "FightingAgainst", spans(a), spans(r)) for a in e.actors for r in e.recipients
+                       if a.entities and (r.entities or r.place) and (a.start, a.end) != (r.start, r.end)
+                       and not set(a.entities) & set(r.entities))  # fmt: skip
             if e.recipients:  # joint attackers of one target fight on one side
                 named = [a for a in e.actors if a.entities]
-                out.update((doc, "AlliesOf", (a.start, a.end), (b.start, b.end)) for i, a in enumerate(named)
+                out.update((doc, "AlliesOf", spans(a), spans(b)) for i, a in enumerate(named)
                            for b in named[i + 1:] if not set(a.entities) & set(b.entities))
     return sorted(out)
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+def _overlap(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+def _meets(ours: tuple[Span, ...], theirs: tuple[Span, ...]) -> bool:
+    return any(_overlap(a, b) for a in ours for b in theirs)
 
 
 def _matches(p: Pair, g: Pair) -> bool:
     if p[0] != g[0] or p[1] != g[1]:
         return False
-    if _overlap(p[2], g[2]) and _overlap(p[3], g[3]):
+    if _meets(p[2], g[2]) and _meets(p[3], g[3]):
         return True
-    return g[1] in SYMMETRIC and _overlap(p[2], g[3]) and _overlap(p[3], g[2])
+    return g[1] in SYMMETRIC and _meets(p[2], g[3]) and _meets(p[3], g[2])
 
 
 def _prf(tp_p: int, n_p: int, tp_r: int, n_r: int) -> dict[str, float | int]:
@@ -143,8 +156,8 @@ def score(gold: list[Pair], preds: list[Pair], named: set[Pair]) -> dict:
 
 
 def _named(gold: list[Pair], analyses: dict[str, Analysis]) -> set[Pair]:
-    def covered(doc: str, span: tuple[int, int]) -> bool:
-        return any(m.entity and _overlap((m.start, m.end), span) for m in analyses[doc].mentions)
+    def covered(doc: str, spans: tuple[Span, ...]) -> bool:
+        return any(m.entity and _meets(((m.start, m.end),), spans) for m in analyses[doc].mentions)
 
     return {g for g in gold if covered(g[0], g[2]) and covered(g[0], g[3])}
 

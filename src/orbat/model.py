@@ -24,6 +24,7 @@ __all__ = [
     "Segment",
     "OffsetMap",
     "Document",
+    "COREF_SOURCE",
     "MentionLabel",
     "Mention",
     "EntityKind",
@@ -180,6 +181,9 @@ class Document:
         return not any(s.kind in skip and s.start < end and start < s.end for s in self.segments)
 
 
+COREF_SOURCE = "coref"  # a Mention's source prefix for a pronoun that stands for a name
+
+
 class MentionLabel(str, Enum):
     ACTOR = "ACTOR"
     PERSON = "PERSON"
@@ -197,8 +201,16 @@ class Mention:
     label: MentionLabel
     entity: str | None = None
     score: float = 0.0
-    source: str = ""  # which recogniser found it: "ruler", "spacy", "pattern", "coref"
+    source: str = ""  # which recogniser found it: "ruler", "spacy", "pattern", "coref:<start>-<end>" …
     time: TimeSpan | None = None  # normalised value of a DATE mention
+
+    @property
+    def antecedent(self) -> tuple[int, int] | None:
+        """For a pronoun standing for a name (source ``coref:<start>-<end>``, orbat.nlp.coreference),
+        the span of that name; None for any other mention."""
+        head, _, span = self.source.partition(":")
+        lo, _, hi = span.partition("-")
+        return (int(lo), int(hi)) if head == COREF_SOURCE and lo.isdigit() and hi.isdigit() else None
 
 
 class EntityKind(str, Enum):

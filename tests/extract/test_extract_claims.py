@@ -102,3 +102,25 @@ def test_we_of_a_person_or_of_nobody_stays_unnamed(analysed, theatre):
     (they,) = _events(analysed, theatre, "They will keep striking ISIS in Syria, the coalition said.", [ISIS, COALITION])
     assert by_person.actors == () and by_person.claimant == "haider-al-abadi"
     assert they.actors == ()
+
+
+def test_a_claim_made_through_a_pronoun_also_quotes_the_name_it_stands_for(analysed, deps):
+    from dataclasses import replace
+
+    from orbat.model import Mention, MentionLabel
+
+    text = "Kataib Hezbollah denied the report. It seized Al-Qaim on Monday."
+    a = analysed(text, [KH, QAIM])
+    at = text.index("It ")
+    pronoun = Mention(a.document.id, at, at + 2, "It", MentionLabel.ACTOR, "kataib-hezbollah", 0.55, "coref:0-16")
+    a = replace(a, mentions=tuple(sorted((*a.mentions, pronoun), key=lambda m: (m.start, m.end))))
+    (control,) = [c for c in extract_claims(a, deps=deps) if c.predicate == "controls"]
+    assert control.subject == "kataib-hezbollah"
+    assert [(e.start, e.quote) for e in control.evidence] == [(at, "It seized Al-Qaim on Monday."), (0, "Kataib Hezbollah")]
+    text = "Kataib Hezbollah said it seized Al-Qaim."
+    a = analysed(text, [KH, QAIM])
+    at = text.index("it ")
+    pronoun = replace(pronoun, start=at, end=at + 2, text="it")  # its name is in the claim's own sentence
+    a = replace(a, mentions=tuple(sorted((*a.mentions, pronoun), key=lambda m: (m.start, m.end))))
+    (control,) = [c for c in extract_claims(a, deps=deps) if c.predicate == "controls"]
+    assert [e.start for e in control.evidence] == [0]

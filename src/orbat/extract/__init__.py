@@ -20,7 +20,7 @@ from typing import Any
 
 from orbat.extract.attribution import Attribution, attribute
 from orbat.extract.relations import RelationDeps, build_relation_deps, extract_relations
-from orbat.model import Analysis, Claim, is_collective
+from orbat.model import Analysis, Claim, Evidence, is_collective
 from orbat.theatres import Theatre
 
 __all__ = ["ExtractDeps", "build_extract_deps", "extract_claims", "attribute", "Attribution", "EventFinder", "presupposed"]
@@ -54,7 +54,33 @@ def extract_claims(analysis: Analysis, *, deps: ExtractDeps) -> tuple[Claim, ...
     found += deps.find_events(analysis, deps=deps.event_deps)
     found.sort(key=lambda pair: pair[1])
     kinds = getattr(deps.event_deps, "kinds", {})
-    return tuple(_attributed(analysis, claim, trigger, kinds) for claim, trigger in found)
+    links = _coreference_links(analysis)
+    return tuple(_with_antecedents(analysis, _attributed(analysis, claim, trigger, kinds), links)
+                 for claim, trigger in found)  # fmt: skip
+
+
+Link = tuple[int, str, tuple[int, int]]  # where a coreference mention starts, its entity, its antecedent's span
+
+
+def _coreference_links(analysis: Analysis) -> list[Link]:
+    return [(m.start, m.entity, span) for m in analysis.mentions
+            if m.entity and (span := m.antecedent) is not None]  # fmt: skip
+
+
+def _with_antecedents(analysis: Analysis, claim: Claim, links: list[Link]) -> Claim:
+    """A claim made through a pronoun ("It said its fighters …") also quotes the name the pronoun stands
+    for when that lies outside the claim's sentence: the evidence of who "it" is."""
+    if not links or not claim.evidence:
+        return claim
+    first = claim.evidence[0]
+    named = {claim.subject, claim.object, claim.claimant, *claim.actors, *claim.recipients}
+    spans = dict.fromkeys(span for at, entity, span in links
+                          if first.start <= at < first.end and entity in named and not first.start <= span[0] < first.end)  # fmt: skip
+    if not spans:
+        return claim
+    text = analysis.document.clean_text
+    extra = tuple(Evidence(first.document, lo, hi, text[lo:hi]) for lo, hi in spans)
+    return replace(claim, evidence=(*claim.evidence, *extra))
 
 
 def _attributed(analysis: Analysis, claim: Claim, trigger: int, kinds: Mapping[str, str]) -> Claim:

