@@ -313,3 +313,21 @@ def test_a_threat_or_demand_is_aimed_at_who_its_clause_names(nlp, deps, text):
     named = [m for m in (KH, SAA, QAIM) if m[0] in text]
     events = [e for e in _events(nlp, deps, text, named) if e.event_type in ("THREATEN", "REQUEST")]
     assert events and events[0].recipients == ("syrian-army",), text
+
+
+@pytest.mark.model
+def test_a_raid_conducted_by_someone_is_theirs_and_so_is_a_killing_in_it(nlp, deps):
+    (raid,) = _events(nlp, deps, "A commander was killed in a raid conducted by Kataib Hezbollah.", [KH])
+    assert (raid.event_type, raid.actors) == ("ASSAULT", ("kh",))
+    (strikes,) = _events(nlp, deps, "The strikes carried out by Kataib Hezbollah hit Al-Qaim.", [KH, QAIM])
+    assert strikes.actors == ("kh",)
+
+
+@pytest.mark.model
+def test_what_a_demand_would_end_is_happening_and_reported(nlp, deps):
+    text = "The ministry called for an end to Kataib Hezbollah's attacks on Al-Qaim."
+    found = {c.event_type: c for c in _events(nlp, deps, text, [KH, QAIM])}
+    assert found["ASSAULT"].actors == ("kh",) and found["ASSAULT"].place == "qaim"
+    assert "REQUEST" in found
+    text = "The ministry called on Kataib Hezbollah to attack Al-Qaim."  # a demand to attack: none happened
+    assert "ASSAULT" not in {c.event_type for c in _events(nlp, deps, text, [KH, QAIM])}

@@ -304,7 +304,7 @@ OBJECT_CLASSES: dict[str, str] = {
     "persons": "prisoner hostage detainee captive people person civilian man woman child member soldier fighter activist journalist suspect militant",
     "property": "property land asset body",
     "observers": "observer inspector peacekeeper monitor worker agency ngo",
-    "territory": "town city village area territory district province region neighborhood neighbourhood airport hill stronghold control crossing base position outpost oilfield field dam bridge road highway",
+    "territory": "town city village area territory district province region neighborhood neighbourhood airport hill stronghold control crossing base position outpost oilfield field dam barrage bridge road highway checkpoint airbase refinery headquarters garrison camp",
     "agreement": "agreement deal accord treaty pact memorandum truce ceasefire consensus",
     "probe": "investigation inquiry probe",
     "onprep": "",

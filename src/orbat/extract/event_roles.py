@@ -106,6 +106,10 @@ def find_roles(ctx: DocContext, tok: Any, event_type: str, kind: str,
 
 def _verb_roles(ctx: DocContext, v: Any) -> tuple[list[Any], list[Any], list[Any]]:
     agents, patients, co = _clause(ctx, v)
+    if not agents:  # "killed in a raid conducted by X": the raid's agent
+        agents = [a for p in v.children if p.dep_ == "prep" and p.lower_ in ("in", "during") for n in _pobj(p)
+                  for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                  for b in c.children if b.dep_ == "agent" for a in _pobj(b)]  # fmt: skip
     hop, cur = 0, v
     while not agents and cur.dep_ in ("xcomp", "conj", "advcl", "ccomp") and hop < 4:
         cur, hop = cur.head, hop + 1
@@ -162,6 +166,8 @@ def _noun_roles(ctx: DocContext, n: Any) -> tuple[list[Any], list[Any], list[Any
             agents.append(c)
         elif c.dep_ == "prep" and c.lower_ == "by":
             agents.extend(_pobj(c))
+        elif c.dep_ == "acl" and c.tag_ == "VBN":  # "a raid conducted by X", "strikes carried out by X"
+            agents.extend(g for a in c.children if a.dep_ == "agent" for g in _pobj(a))
         elif c.dep_ == "prep" and (c.lower_ in lx.RECIPIENT_PREPS or c.lower_ == "of"):
             patients.extend(_pobj(c))
         elif c.dep_ == "prep" and c.lower_ in lx.COACTOR_PREPS:

@@ -19,7 +19,8 @@ How an event is found, sentence by sentence over ``analysis.parse``:
 3. **Verbal events govern their complements**: in "threatened to strike the base" or "agreed to
    cooperate" the embedded event is not reported as happening; it is dropped and sets the mode
    of the governing event (THREATEN ``violence``, REQUEST ``meet`` ...). A promise or vow of
-   violence is a THREATEN.
+   violence is a THREATEN. What a demand would end is happening ("called for an end to the
+   attacks on Aleppo"): that event stands.
 4. **One event per type per sentence**: "killed three fighters in a drone strike" is one ASSAULT;
    the most reliable trigger stands for it and the roles of all its triggers are pooled.
 5. Place, date, size, fatalities, context, ACLED type: see the helpers below.
@@ -49,7 +50,8 @@ from orbat.model import Analysis, Claim, Evidence, Fatalities, MentionLabel, Seg
 __all__ = ["EXTRACTOR", "EventDeps", "Trigger", "Argument", "EventFrame", "build_event_deps",
            "extract_events", "find_event_frames", "acled_types"]
 
-EXTRACTOR = "orbat.events/3"  # 2: a sponsor ("Iran-backed") is not the actor; 3: "we" is the claimant body
+EXTRACTOR = "orbat.events/4"  # 2: a sponsor ("Iran-backed") is not the actor; 3: "we" is the claimant body;
+# 4: "a raid conducted by X" is X's, an end to attacks leaves the attacks standing, a captured dam is territory
 _NOT_COMPLEMENT = frozenset({"nsubj", "nsubjpass", "conj", "cc", "punct", "agent", "parataxis", "advcl", "csubj", "mark"})
 _WEAPON_MODES = ("drone", "aerial", "heavy-weapons", "explosives", "suicide-attack")
 _COUNTED = frozenset({"ASSAULT", "PROTEST"})  # events that carry fatalities
@@ -227,7 +229,7 @@ def _govern(ctx: DocContext, frames: list[EventFrame]) -> list[EventFrame]:
         if f.event_type not in lx.VERBAL_TYPES or f.trigger in dropped:
             continue
         scope = _complement(ctx.doc[f.trigger])
-        inside = [g for g in frames if g is not f and g.trigger in scope]
+        inside = [g for g in frames if g is not f and g.trigger in scope and not _ongoing(ctx.doc[g.trigger])]
         if inside:
             dropped.update(g.trigger for g in inside)
             updated[f.trigger] = _governed(updated.get(f.trigger, f), inside)
@@ -257,6 +259,17 @@ def _with_roles_of(f: EventFrame, others: list[EventFrame]) -> EventFrame:
     taken = {a.start for a in actors}
     recipients = tuple(a for a in _pool((f.recipients, *(g.recipients for g in others))) if a.start not in taken)
     return replace(f, actors=actors, recipients=recipients)
+
+
+_ENDING_NOUNS = frozenset({"end", "halt", "stop", "cessation", "suspension"})
+
+
+def _ongoing(tok: Any) -> bool:
+    """"called for an end to the regime's attacks": what is to end is happening, and is reported."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("to", "of"):
+        return head.head.lower_ in _ENDING_NOUNS
+    return False
 
 
 def _complement(tok: Any) -> set[int]:
