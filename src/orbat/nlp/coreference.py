@@ -27,9 +27,13 @@ made through the pronoun carry (``orbat.extract``).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+import numpy as np
+from spacy.symbols import PRON
 
 from orbat.model import COREF_SOURCE, EntityKind, Mention, MentionLabel, is_collective
 
@@ -73,9 +77,13 @@ def coreference_mentions(doc_id: str, sdoc: Any, mentions: Sequence[Mention], ki
     named = [m for m in mentions if m.entity and m.label in (MentionLabel.ACTOR, MentionLabel.PERSON)]
     if not named:
         return []
+    pronouns = [sdoc[int(i)] for i in np.flatnonzero(sdoc.to_array("POS") == PRON)]  # a few per document
+    if not pronouns:
+        return []
     covered = _covered(sdoc, mentions)
     sentences = list(sdoc.sents)
-    sentence_of = _sentence_index(sentences, len(sdoc))
+    starts = [s.start for s in sentences]
+    sentence_of = _SentenceOf(starts)
     by_sentence: list[list[tuple[Mention, Any]]] = [[] for _ in sentences]
     named_at: dict[int, Mention] = {}
     for m in named:
@@ -85,7 +93,7 @@ def coreference_mentions(doc_id: str, sdoc: Any, mentions: Sequence[Mention], ki
             named_at.update((i, m) for i in range(span.start, span.end))
     ctx = _Context(sdoc, sentences, by_sentence, sentence_of, named_at, covered, kind_of)
     out: list[Mention] = []
-    for tok in sdoc:
+    for tok in pronouns:
         if tok.i in covered:
             continue
         wants = _wants(tok)
@@ -108,12 +116,14 @@ def _covered(sdoc: Any, mentions: Sequence[Mention]) -> set[int]:
     return out
 
 
-def _sentence_index(sentences: list[Any], n: int) -> list[int]:
-    out = [0] * n
-    for k, s in enumerate(sentences):
-        for i in range(s.start, s.end):
-            out[i] = k
-    return out
+class _SentenceOf:
+    """Token index -> index of its sentence (by the sentences' first tokens)."""
+
+    def __init__(self, starts: list[int]) -> None:
+        self.starts = starts
+
+    def __getitem__(self, i: int) -> int:
+        return bisect_right(self.starts, i) - 1
 
 
 def _wants(tok: Any) -> str | None:
@@ -156,7 +166,7 @@ class _Context:
     doc: Any
     sentences: list[Any]
     by_sentence: list[list[tuple[Mention, Any]]]  # per sentence: its named mentions with their root tokens
-    sentence_of: list[int]  # token index -> sentence index
+    sentence_of: _SentenceOf  # token index -> sentence index
     named_at: dict[int, Mention]  # token index -> the named mention covering it
     covered: set[int]  # tokens inside any mention
     kind_of: Kind
