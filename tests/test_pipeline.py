@@ -55,6 +55,22 @@ def test_wire_copy_with_small_edits_joins_the_cluster(tmp_path):
     assert clusters[0] == clusters[1] != clusters[2]
 
 
+def test_a_story_joining_two_clusters_merges_them_into_the_earliest(tmp_path):
+    conn = store.connect(":memory:")
+    other = ("Farmers in the eastern plain said the wheat harvest was late this year after weeks of rain. "
+             "Prices at the grain market rose for a third week, traders said on Tuesday. ")  # fmt: skip
+    copies = [_write(tmp_path / f"a{i}.txt", f"Copy {i}. " + STORY * 2) for i in range(4)]
+    second = _write(tmp_path / "b.txt", other * 2)
+    both = _write(tmp_path / "c.txt", STORY * 2 + other * 2)  # tells both stories: bridges their clusters
+    _ingest(conn, *copies, second)
+    before = dict(conn.execute("SELECT id, cluster FROM documents").fetchall())
+    assert len(set(before.values())) == 2
+    _ingest(conn, both)
+    clusters = {r[0] for r in conn.execute("SELECT cluster FROM documents")}
+    first = conn.execute("SELECT cluster FROM documents ORDER BY rowid LIMIT 1").fetchone()[0]
+    assert clusters == {first}
+
+
 def test_teaser_repeating_a_sentence_joins_the_article_cluster(tmp_path):
     conn = store.connect(":memory:")
     article = _write(tmp_path / "a.txt", STORY * 3)

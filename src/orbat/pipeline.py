@@ -279,14 +279,26 @@ def _store_prepared(
 
 
 def _assign_cluster(conn: sqlite3.Connection, doc: Document, fp: Fingerprint, settings: Settings) -> str:
-    """The cluster of the earliest stored document telling the same story; merges clusters it bridges."""
+    """The cluster of the earliest stored document telling the same story; merges clusters it bridges.
+
+    Candidates are tried earliest first, and a cluster is done with at its first match: a story
+    already copied sixty times is compared with one of the copies, not with all sixty."""
     candidates = store.near_duplicate_candidates(conn, fp, exclude=[doc.id] + ([doc.parent] if doc.parent else []))
-    matched = [
-        c for c in candidates
-        if same_story(fp, c.minhash, c.words, c.sentences, c.shared_sentences, jaccard=settings.near_duplicate_jaccard)
-    ]  # fmt: skip
+    matched: list[str] = []  # clusters, in the order of their earliest matching document
+    for i in range(0, len(candidates), _FINGERPRINT_CHUNK):
+        part = [c for c in candidates[i : i + _FINGERPRINT_CHUNK] if c.cluster not in matched]
+        stored = store.candidate_fingerprints(conn, [c.document for c in part]) if part else {}
+        for c in part:
+            other = stored.get(c.document)
+            if c.cluster in matched or other is None:
+                continue
+            if same_story(fp, other.minhash, other.words, other.sentences, c.shared_sentences,
+                          jaccard=settings.near_duplicate_jaccard):  # fmt: skip
+                matched.append(c.cluster)
     if not matched:
         return doc.id
-    keep = matched[0].cluster
-    store.merge_clusters(conn, keep, sorted({c.cluster for c in matched[1:]}))
-    return keep
+    store.merge_clusters(conn, matched[0], matched[1:])
+    return matched[0]
+
+
+_FINGERPRINT_CHUNK = 8  # candidates whose fingerprints are read at once

@@ -17,6 +17,7 @@ from orbat.store.documents import (
     iter_documents,
     merge_clusters,
     near_duplicate_candidates,
+    candidate_fingerprints,
 )
 from orbat.store.runs import close_interrupted_runs, finish_run, list_runs, record_item, run_items, start_run
 from orbat.store.versions import analysis_versions, outdated_documents, set_analysis_version
@@ -51,6 +52,7 @@ __all__ = [
     "merge_clusters",
     "migrate",
     "near_duplicate_candidates",
+    "candidate_fingerprints",
     "record_item",
     "replace_analysis",
     "run_items",

@@ -22,6 +22,7 @@ __all__ = [
     "iter_documents",
     "insert_fingerprint",
     "near_duplicate_candidates",
+    "candidate_fingerprints",
     "merge_clusters",
     "cluster_members",
 ]
@@ -47,12 +48,18 @@ class DocumentFilter:
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
+    """A stored document that may tell the same story (its fingerprint: ``candidate_fingerprints``)."""
+
     document: str
     cluster: str
+    shared_sentences: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoredFingerprint:
     minhash: bytes
     words: int
     sentences: int
-    shared_sentences: int
 
 
 def insert_document(conn: sqlite3.Connection, doc: Document, run_id: str) -> bool:
@@ -223,11 +230,17 @@ def near_duplicate_candidates(conn: sqlite3.Connection, fp: Fingerprint, exclude
         return []
     marks = ",".join("?" * len(shared))
     rows = conn.execute(
-        "SELECT f.document_id, d.cluster, f.minhash, f.words, f.sentences FROM fingerprints f "
-        f"JOIN documents d ON d.id = f.document_id WHERE f.document_id IN ({marks}) ORDER BY d.rowid",
-        list(shared),
+        f"SELECT id, cluster FROM documents WHERE id IN ({marks}) ORDER BY rowid", list(shared)
     ).fetchall()
-    return [Candidate(r[0], r[1], r[2], r[3], r[4], shared[r[0]]) for r in rows]
+    return [Candidate(r[0], r[1], shared[r[0]]) for r in rows]
+
+
+def candidate_fingerprints(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, StoredFingerprint]:
+    """The stored fingerprints of these documents (read only for the candidates a match is tested on)."""
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(f"SELECT document_id, minhash, words, sentences FROM fingerprints WHERE document_id IN ({marks})",
+                        list(ids))  # fmt: skip
+    return {r[0]: StoredFingerprint(r[1], r[2], r[3]) for r in rows}
 
 
 def merge_clusters(conn: sqlite3.Connection, keep: str, others: Sequence[str]) -> None:
