@@ -225,13 +225,13 @@ def _outdated(conn: sqlite3.Connection, duplicates: Sequence[Document], version:
     versions = store.analysis_versions(conn, [d.id for d in duplicates])
     out: list[Document] = []
     for copy in duplicates:
-        found = store.get_document(conn, copy.id) if versions.get(copy.id) != version else []
-        if not found:  # up to date, or its original is in this same batch (analysed with this version)
+        found = store.document_by_id(conn, copy.id) if versions.get(copy.id) != version else None
+        if found is None:  # up to date, or its original is in this same batch (analysed with this version)
             continue
-        if found[0].kind != DocumentKind.LISTING:
-            out.append(found[0])
+        if found.kind != DocumentKind.LISTING:
+            out.append(found)
             continue
-        items = [store.get_document(conn, r["id"])[0] for r in _items(conn, found[0].id)]
+        items = [d for r in _items(conn, found.id) if (d := store.document_by_id(conn, r["id"])) is not None]
         stale = store.analysis_versions(conn, [i.id for i in items])
         out += [i for i in items if stale.get(i.id) != version]
     return out
@@ -245,15 +245,14 @@ def _redated(conn: sqlite3.Connection, duplicates: Sequence[Document]) -> list[D
     """Stored documents (and their listing items) analysed without a date that a copy now supplies."""
     out: list[Document] = []
     for copy in duplicates:
-        found = store.get_document(conn, copy.id)  # empty when the original is in this same batch
-        if not found or found[0].published is not None or copy.published is None:
+        stored = store.document_by_id(conn, copy.id)  # None when the original is in this same batch
+        if stored is None or stored.published is not None or copy.published is None:
             continue
-        stored = found[0]
         if stored.kind != DocumentKind.LISTING:
             out.append(fill_metadata(stored, copy))
-        for row in _items(conn, stored.id):
-            (item,) = store.get_document(conn, row["id"])
-            out.append(replace(item, published=item.published or copy.published, outlet=item.outlet or copy.outlet))
+        for item in (store.document_by_id(conn, row["id"]) for row in _items(conn, stored.id)):
+            if item is not None:  # listed under its page, so stored
+                out.append(replace(item, published=item.published or copy.published, outlet=item.outlet or copy.outlet))
     return out
 
 

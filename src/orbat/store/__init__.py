@@ -16,6 +16,7 @@ from orbat.store.documents import (
     insert_fingerprint,
     iter_documents,
     merge_clusters,
+    document_by_id,
     near_duplicate_candidates,
     candidate_fingerprints,
 )
@@ -51,6 +52,7 @@ __all__ = [
     "list_runs",
     "merge_clusters",
     "migrate",
+    "document_by_id",
     "near_duplicate_candidates",
     "candidate_fingerprints",
     "record_item",

@@ -21,6 +21,7 @@ __all__ = [
     "find_documents",
     "iter_documents",
     "insert_fingerprint",
+    "document_by_id",
     "near_duplicate_candidates",
     "candidate_fingerprints",
     "merge_clusters",
@@ -141,6 +142,12 @@ def row_to_document(row: sqlite3.Row) -> Document:
         cluster=row["cluster"],
         segments=tuple(Segment(s, e, SegmentKind(k), n) for s, e, k, n in json.loads(row["segments"])),
     )
+
+
+def document_by_id(conn: sqlite3.Connection, doc_id: str) -> Document | None:
+    """The document with exactly this id (one index seek; ``get_document`` is the user's look-up)."""
+    row = conn.execute(f"SELECT {_COLUMNS} FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    return row_to_document(row) if row is not None else None
 
 
 def get_document(conn: sqlite3.Connection, id_or_prefix: str) -> list[Document]:
