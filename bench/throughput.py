@@ -120,11 +120,12 @@ def main() -> None:
         for _ in range(max(1, args.repeat)):  # alternate, so a drift in the machine's speed hits both sides
             for stale in Path(tmp).glob("b.db*"):
                 stale.unlink()
-            bare = _timed([sys.executable, str(HERE / "bare_spacy.py"), str(corpus), "--workers", str(args.workers)])
-            orbat = _timed([sys.executable, "-m", "orbat", "--db", str(db), "ingest", "-q", "--workers",
-                            str(args.workers), *(["--no-nlp"] if args.no_nlp else []), str(corpus)])  # fmt: skip
+            bare = _progress("spacy", _timed([sys.executable, str(HERE / "bare_spacy.py"), str(corpus), "--workers",
+                                              str(args.workers)]))  # fmt: skip
+            orbat = _progress("orbat", _timed([sys.executable, "-m", "orbat", "--db", str(db), "ingest", "-q", "--workers",
+                                               str(args.workers), *(["--no-nlp"] if args.no_nlp else []), str(corpus)]))  # fmt: skip
             pairs.append((bare, orbat))
-        again = _timed([sys.executable, "-m", "orbat", "--db", str(db), "ingest", "-q", str(corpus)])
+        again = _progress("reingest", _timed([sys.executable, "-m", "orbat", "--db", str(db), "ingest", "-q", str(corpus)]))
     ratios = [round(o["seconds"] / b["seconds"], 3) for b, o in pairs]
     bare, orbat = (_median_run([p[i] for p in pairs]) for i in (0, 1))
     print(json.dumps({
@@ -133,6 +134,12 @@ def main() -> None:
         "ratio_orbat_over_spacy": round(statistics.median(ratios), 2), "ratios": ratios,
         "reingest_unchanged_seconds": again["seconds"], "gazetteer_cache_seconds": gazetteer["seconds"],
     }))  # fmt: skip
+
+
+def _progress(side: str, figures: dict[str, float]) -> dict[str, float]:
+    """Each side's figures on stderr as soon as it ends: a long run stopped early keeps what it measured."""
+    print(json.dumps({"side": side, **figures}), file=sys.stderr, flush=True)
+    return figures
 
 
 def _median_run(runs: list[dict[str, float]]) -> dict[str, float]:
