@@ -11,7 +11,7 @@ from orbat.query.resolve import resolve_entity
 from orbat.model import TimeSpan
 from orbat.reason.facts import Fact
 from orbat.store import claims as claim_store
-from orbat.store.claims import STATE_PREDICATES, ClaimQuery, ClaimRecord
+from orbat.store.claims import STATE_PREDICATES, ClaimQuery, ClaimRecord, FactRow
 
 __all__ = ["AliasView", "Link", "PlaceLink", "ActorProfile", "actor_profile", "RELATION_PREDICATES"]
 
@@ -76,17 +76,18 @@ class ActorProfile:
     names: Mapping[str, str] = field(default_factory=dict)
 
 
-def summary_fact(row: sqlite3.Row) -> Fact:
+def summary_fact(row: FactRow) -> Fact:
     """A relation's claims over all time as one fact (profiles show relations, not each period of them)."""
-    affirmed, negated = row["affirmed"], row["negated"]
+    (subject, predicate, obj, role, _, affirmed, negated, sources, first, last, valid_start, valid_end, open_start,
+     open_end, curated, claimants) = row  # fmt: skip
     status = "contested" if affirmed and negated else "denied" if negated else (
         "corroborated" if affirmed > 1 else "single_source")  # fmt: skip
     return Fact(
-        subject=row["subject"], predicate=row["predicate"], object=row["object"], role=row["role"],
-        valid=TimeSpan(None if row["open_start"] else row["valid_start"], None if row["open_end"] else row["valid_end"]),
-        first_reported=row["first_reported"], last_reported=row["last_reported"], claims=(),
-        independent_sources=row["sources"], claimants=tuple((row["claimants"] or "").split(",")[:20]),
-        affirmed_count=affirmed, negated_count=negated, contradicting=(), status=status, curated=bool(row["curated"]),
+        subject=subject, predicate=predicate, object=obj, role=role,
+        valid=TimeSpan(None if open_start else valid_start, None if open_end else valid_end),
+        first_reported=first, last_reported=last, claims=(), independent_sources=sources,
+        claimants=tuple((claimants or "").split(",")[:20]), affirmed_count=affirmed, negated_count=negated,
+        contradicting=(), status=status, curated=bool(curated),
     )  # fmt: skip
 
 
@@ -98,7 +99,7 @@ def _summaries(conn: sqlite3.Connection, ids: Sequence[str], *, up_only: bool = 
                                                                            ("object", RELATION_PREDICATES))  # fmt: skip
     for side, preds in sides:
         rows = claim_store.relation_summaries(conn, ids, side=side, predicates=preds, limit=_MAX_FACTS)
-        facts += [(summary_fact(r), r["claims"]) for r in rows]
+        facts += [(summary_fact(r), r[4]) for r in rows]  # r[4]: its number of claims
     return list({(f.subject, f.predicate, f.object, f.role): (f, n) for f, n in facts}.values())
 
 
@@ -212,5 +213,4 @@ def _named(conn: sqlite3.Connection, p: ActorProfile) -> ActorProfile:
         ids.update(x for x in (r.claim.place, r.claim.claimant, *r.claim.actors, *r.claim.recipients) if x)
     for f in p.facts:
         ids.update(x for x in (f.subject, f.object) if x)
-    names = {k: e.name for k, e in claim_store.get_entities(conn, sorted(ids)).items()}
-    return replace(p, names=names)
+    return replace(p, names=claim_store.entity_names(conn, ids))

@@ -45,4 +45,4 @@ def entity_names(conn: sqlite3.Connection, records: Iterable[ClaimRecord]) -> di
     for r in records:
         c = r.claim
         ids.update(x for x in (c.subject, c.object, c.place, c.claimant, *c.actors, *c.recipients) if x)
-    return {k: e.name for k, e in claim_store.get_entities(conn, sorted(ids)).items()}
+    return claim_store.entity_names(conn, ids)
