@@ -27,7 +27,7 @@ made through the pronoun carry (``orbat.extract``).
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -80,18 +80,24 @@ def coreference_mentions(doc_id: str, sdoc: Any, mentions: Sequence[Mention], ki
     pronouns = [sdoc[int(i)] for i in np.flatnonzero(sdoc.to_array("POS") == PRON)]  # a few per document
     if not pronouns:
         return []
-    covered = _covered(sdoc, mentions)
-    sentences = list(sdoc.sents)
-    starts = [s.start for s in sentences]
-    sentence_of = _SentenceOf(starts)
-    by_sentence: list[list[tuple[Mention, Any]]] = [[] for _ in sentences]
+    marks = sdoc.to_array("SENT_START").tolist()
+    sentences = [0, *(i for i in range(1, len(marks)) if marks[i] == 1), len(marks)]  # each sentence's first token
+    sentence_of = _SentenceOf(sentences[:-1])
+    by_sentence: list[list[tuple[Mention, Any]]] = [[] for _ in sentences[:-1]]
     named_at: dict[int, Mention] = {}
-    for m in named:
-        span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None and len(span):
-            by_sentence[sentence_of[span.root.i]].append((m, span.root))
-            named_at.update((i, m) for i in range(span.start, span.end))
-    ctx = _Context(sdoc, sentences, by_sentence, sentence_of, named_at, covered, kind_of)
+    covered: set[int] = set()
+    starts = sdoc.to_array("IDX").tolist()
+    for m in mentions:  # the tokens a mention's characters touch (as spaCy's char_span "expand" finds them)
+        first, last = max(bisect_right(starts, m.start) - 1, 0), bisect_left(starts, m.end)
+        if last <= first:
+            continue
+        covered.update(range(first, last))
+        if m.entity and m.label in (MentionLabel.ACTOR, MentionLabel.PERSON):
+            root = sdoc[first:last].root
+            by_sentence[sentence_of[root.i]].append((m, root))
+            named_at.update((i, m) for i in range(first, last))
+    ctx = _Context(sdoc, sentences, by_sentence, sentence_of, named_at, covered, kind_of,
+                   sdoc.to_array("LOWER").tolist(), {})  # fmt: skip
     out: list[Mention] = []
     for tok in pronouns:
         if tok.i in covered:
@@ -104,15 +110,6 @@ def coreference_mentions(doc_id: str, sdoc: Any, mentions: Sequence[Mention], ki
             continue
         out.append(Mention(doc_id, tok.idx, tok.idx + len(tok), tok.text, found.label, found.entity, _SCORE,
                            f"{COREF_SOURCE}:{found.start}-{found.end}"))  # fmt: skip
-    return out
-
-
-def _covered(sdoc: Any, mentions: Sequence[Mention]) -> set[int]:
-    out: set[int] = set()
-    for m in mentions:
-        span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None:
-            out.update(range(span.start, span.end))
     return out
 
 
@@ -164,12 +161,14 @@ def _fits(wants: str, m: Mention, kind_of: Kind) -> bool:
 @dataclass(frozen=True, slots=True)
 class _Context:
     doc: Any
-    sentences: list[Any]
+    sentences: list[int]  # each sentence's first token, then the document's length
     by_sentence: list[list[tuple[Mention, Any]]]  # per sentence: its named mentions with their root tokens
     sentence_of: _SentenceOf  # token index -> sentence index
     named_at: dict[int, Mention]  # token index -> the named mention covering it
     covered: set[int]  # tokens inside any mention
     kind_of: Kind
+    lower: list[int]  # the lower-case form of each token (its string hash)
+    stand_ins: dict[str, list[int]]  # per pronoun kind: the tokens that could stand for it (made when asked)
 
 
 def _antecedent(ctx: _Context, tok: Any, wants: str) -> Mention | None:
@@ -187,7 +186,8 @@ def _antecedent(ctx: _Context, tok: Any, wants: str) -> Mention | None:
             return None
         fitting = [(m, root) for m, root in ctx.by_sentence[here - back] if _fits(wants, m, ctx.kind_of)]
         if not fitting:
-            if any(_stand_in(ctx, wants, t) for t in ctx.sentences[here - back] if t.dep_ in _SUBJECT_DEPS):
+            lo, hi = ctx.sentences[here - back], ctx.sentences[here - back + 1]
+            if any(ctx.doc[i].dep_ in _SUBJECT_DEPS for i in _stand_ins(ctx, wants) if lo <= i < hi):
                 return None  # "One militia said …. It will …": the unnamed subject is who "it" is
             continue
         subjects = [(m, root) for m, root in fitting if root.dep_ in _SUBJECT_DEPS and root.head.dep_ == "ROOT"]
@@ -227,8 +227,23 @@ def _stand_in(ctx: _Context, wants: str, t: Any) -> bool:
     return not any(g.i in ctx.named_at for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children)
 
 
+def _stand_ins(ctx: _Context, wants: str) -> list[int]:
+    """The document's tokens that could stand for a pronoun of this kind, in order (looked for once)."""
+    if wants not in ctx.stand_ins:
+        if wants not in _STAND_IN_HASHES:  # a string's hash is the same in every vocabulary
+            _STAND_IN_HASHES[wants] = frozenset(ctx.doc.vocab.strings[w] for w in _STAND_INS[wants])
+        words = _STAND_IN_HASHES[wants]
+        ctx.stand_ins[wants] = [i for i, h in enumerate(ctx.lower) if h in words and _stand_in(ctx, wants, ctx.doc[i])]
+    return ctx.stand_ins[wants]
+
+
+_STAND_IN_HASHES: dict[str, frozenset[int]] = {}
+
+
 def _stand_in_between(ctx: _Context, wants: str, lo: int, hi: int) -> bool:
-    return any(_stand_in(ctx, wants, ctx.doc[i]) for i in range(lo + 1, hi))
+    found = _stand_ins(ctx, wants)
+    k = bisect_right(found, lo)
+    return k < len(found) and found[k] < hi
 
 
 def _co_argument(pronoun: Any, root: Any) -> bool:
