@@ -141,8 +141,12 @@ def _two_reports(conn: sqlite3.Connection) -> None:
                                                  claims=(_claim("k" + doc, "kh", "present_at", "qaim"),)))  # fmt: skip
 
 
-def _summary(conn: sqlite3.Connection) -> list[sqlite3.Row]:
-    return claim_store.relation_summaries(conn, ["kh"], side="subject", predicates=["present_at"], limit=10)
+def _by_name(rows: list[tuple]) -> list[dict]:
+    return [dict(zip(claim_store.FACT_FIELDS, r)) for r in rows]
+
+
+def _summary(conn: sqlite3.Connection) -> list[dict]:
+    return _by_name(claim_store.relation_summaries(conn, ["kh"], side="subject", predicates=["present_at"], limit=10))
 
 
 def test_rejecting_a_claim_removes_its_contribution_and_a_reset_restores_it():
@@ -187,7 +191,7 @@ def test_theatre_sync_keeps_curated_facts_exact(tiny_theatre):
     relations = (CuratedRelation("kh", "part_of", "pmf", "Washington Institute, 2024-04", start="2014"),
                  CuratedRelation("aah", "part_of", "pmf", "Wikipedia"))  # fmt: skip
     sync_theatre(conn, replace(tiny_theatre, relations=relations))
-    facts = claim_store.relation_summaries(conn, ["pmf"], side="object", predicates=["part_of"], limit=10)
+    facts = _by_name(claim_store.relation_summaries(conn, ["pmf"], side="object", predicates=["part_of"], limit=10))
     assert {(f["subject"], f["claimants"], f["open_start"], f["open_end"]) for f in facts} == {
         ("kh", "Washington Institute, 2024-04", 0, 1), ("aah", "Wikipedia", 1, 1)}  # fmt: skip
     sync_theatre(conn, replace(tiny_theatre, relations=relations[:1]))

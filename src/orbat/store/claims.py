@@ -46,6 +46,7 @@ __all__ = [
     "event_place_counts",
     "event_reported_range",
     "relation_summaries",
+    "FACT_FIELDS",
     "COUNT_CAP",
     "contested_triples",
     "document_texts",
@@ -481,6 +482,7 @@ _FACT_COLUMNS = (
 
 
 FactRow = tuple[Any, ...]  # the _FACT_COLUMNS of one relation_facts row, in that order
+FACT_FIELDS = tuple(c.strip() for c in _FACT_COLUMNS.split(","))  # the names of a FactRow's fields
 
 
 def relation_summaries(
