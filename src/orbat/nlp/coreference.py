@@ -12,8 +12,9 @@ pronoun. Rules over the dependency parse and the resolved mentions (no model of 
   with "be", "seem" or a passive report verb ("it is unclear", "it was reported that") no one.
 - where the antecedent is: a resolved mention before the pronoun, in the pronoun's own sentence or
   one of the two before it. For a subject pronoun, first the subject of the nearest clause above
-  it ("X denied that it had …"); then, in its own sentence, the nearest name that is not a subject or object of the very
-  verb the pronoun is an object of ("X attacked them" never makes them X); in an earlier sentence,
+  it ("X denied that it had …"); then, in its own sentence, the nearest name that is not a
+  subject or object of the very verb the pronoun is an object of ("X attacked them" never makes
+  them X); in an earlier sentence,
   the subject when it fits, else the one fitting entity named there (two different ones and no
   fitting subject is ambiguous). The nearest sentence wins.
 - an unnamed noun that could be who the pronoun is wins over any name further back, and then
@@ -74,15 +75,13 @@ def coreference_mentions(doc_id: str, sdoc: Any, mentions: Sequence[Mention], ki
     """The coreference mentions of one parsed document (``mentions``: its resolved ones, sorted)."""
     if not sdoc.has_annotation("DEP"):
         return []
-    named = [m for m in mentions if m.entity and m.label in (MentionLabel.ACTOR, MentionLabel.PERSON)]
-    if not named:
+    if not any(_is_name(m) for m in mentions):
         return []
     pronouns = [sdoc[int(i)] for i in np.flatnonzero(sdoc.to_array("POS") == PRON)]  # a few per document
     if not pronouns:
         return []
     marks = sdoc.to_array("SENT_START").tolist()
     sentences = [0, *(i for i in range(1, len(marks)) if marks[i] == 1), len(marks)]  # each sentence's first token
-    sentence_of = _SentenceOf(sentences[:-1])
     by_sentence: list[list[tuple[Mention, Any]]] = [[] for _ in sentences[:-1]]
     named_at: dict[int, Mention] = {}
     covered: set[int] = set()
@@ -92,11 +91,11 @@ def coreference_mentions(doc_id: str, sdoc: Any, mentions: Sequence[Mention], ki
         if last <= first:
             continue
         covered.update(range(first, last))
-        if m.entity and m.label in (MentionLabel.ACTOR, MentionLabel.PERSON):
+        if _is_name(m):
             root = sdoc[first:last].root
-            by_sentence[sentence_of[root.i]].append((m, root))
+            by_sentence[_sentence_of(sentences, root.i)].append((m, root))
             named_at.update((i, m) for i in range(first, last))
-    ctx = _Context(sdoc, sentences, by_sentence, sentence_of, named_at, covered, kind_of,
+    ctx = _Context(sdoc, sentences, by_sentence, named_at, covered, kind_of,
                    sdoc.to_array("LOWER").tolist(), {})  # fmt: skip
     out: list[Mention] = []
     for tok in pronouns:
@@ -113,24 +112,23 @@ def coreference_mentions(doc_id: str, sdoc: Any, mentions: Sequence[Mention], ki
     return out
 
 
-class _SentenceOf:
-    """Token index -> index of its sentence (by the sentences' first tokens)."""
+def _is_name(m: Mention) -> bool:
+    return m.entity is not None and m.label in (MentionLabel.ACTOR, MentionLabel.PERSON)
 
-    def __init__(self, starts: list[int]) -> None:
-        self.starts = starts
 
-    def __getitem__(self, i: int) -> int:
-        return bisect_right(self.starts, i) - 1
+def _sentence_of(sentences: list[int], i: int) -> int:
+    """The index of the sentence token ``i`` is in (``sentences``: their first tokens)."""
+    return bisect_right(sentences, i) - 1
 
 
 def _wants(tok: Any) -> str | None:
-    """What the pronoun can stand for: "person", "it", "they", or None."""
+    """What a pronoun (a token tagged PRON) can stand for: "person", "it", "they", or None."""
     low = tok.lower_
-    if low in _PERSONAL and tok.pos_ == "PRON":
+    if low in _PERSONAL:
         return "person"
-    if low in _PLURAL and tok.pos_ == "PRON":
+    if low in _PLURAL:
         return "they"
-    if low in _SINGULAR and tok.pos_ == "PRON" and tok.dep_ in (*_SUBJECT_DEPS, "poss") and not _empty_it(tok):
+    if low in _SINGULAR and tok.dep_ in (*_SUBJECT_DEPS, "poss") and not _empty_it(tok):
         return "it"
     return None
 
@@ -163,7 +161,6 @@ class _Context:
     doc: Any
     sentences: list[int]  # each sentence's first token, then the document's length
     by_sentence: list[list[tuple[Mention, Any]]]  # per sentence: its named mentions with their root tokens
-    sentence_of: _SentenceOf  # token index -> sentence index
     named_at: dict[int, Mention]  # token index -> the named mention covering it
     covered: set[int]  # tokens inside any mention
     kind_of: Kind
@@ -172,7 +169,7 @@ class _Context:
 
 
 def _antecedent(ctx: _Context, tok: Any, wants: str) -> Mention | None:
-    here = ctx.sentence_of[tok.i]
+    here = _sentence_of(ctx.sentences, tok.i)
     by_syntax = _clause_subject(ctx, tok, wants)
     if by_syntax is not None:
         return by_syntax or None

@@ -7,7 +7,9 @@ from orbat.store.documents import (
     Candidate,
     DocumentFilter,
     add_document_source,
+    candidate_fingerprints,
     cluster_members,
+    document_by_id,
     document_cluster,
     find_documents,
     get_document,
@@ -16,9 +18,7 @@ from orbat.store.documents import (
     insert_fingerprint,
     iter_documents,
     merge_clusters,
-    document_by_id,
     near_duplicate_candidates,
-    candidate_fingerprints,
 )
 from orbat.store.runs import close_interrupted_runs, finish_run, list_runs, record_item, run_items, start_run
 from orbat.store.versions import analysis_versions, outdated_documents, set_analysis_version
