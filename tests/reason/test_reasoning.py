@@ -175,3 +175,11 @@ def test_reports_naming_no_attacker_are_one_event_only_with_one_target_and_one_t
 def test_a_collective_and_a_named_group_holding_one_place_do_not_conflict():
     records = [rec("a", "controls", "collective:rebel-groups:syr", "idlib"), rec("b", "controls", "hts", "idlib")]
     assert find_control_conflicts(records, lambda a, b: False, {}) == []
+
+
+def test_an_open_toll_meets_any_larger_toll_and_the_figure_it_rounds_up():
+    floor = _event("a", fatalities=Fatalities(20, 20, None))  # "more than 19 killed"
+    assert find_event_conflicts([floor, _event("b", fatalities=Fatalities(19, 19, 19))], {}, {}) == []
+    assert find_event_conflicts([floor, _event("b", fatalities=Fatalities(45, 45, 45))], {}, {}) == []
+    (c,) = find_event_conflicts([floor, _event("b", fatalities=Fatalities(8, 8, 8))], {}, {})
+    assert "fatalities 20 or more" in c.explanation and "vs 8" in c.explanation

@@ -9,7 +9,8 @@ Kinds and rules:
   nor do they share a parent (``compatible`` decides; the caller builds it from the claims); a
   collective ("Rebel groups (Syria)") never conflicts, as it may hold the place through any of its groups.
 - ``figures``: two reports of one event (``orbat.reason.events``) whose valid times overlap give force
-  sizes or fatality ranges that do not meet (sizes get a 10% tolerance, fatalities none).
+  sizes or fatality ranges that do not meet (sizes get a 10% tolerance, fatalities none, except that
+  an open floor such as "more than 19" meets "19").
 - ``date``: two reports of one event at one place, both dated to the day, whose dates differ by at most
   ``date_gap_days`` and whose tolls agree (further apart they are two events).
 - ``place``: two reports of one event with the same attacker and target on the same days, placed at
@@ -18,6 +19,8 @@ Kinds and rules:
 """
 
 from __future__ import annotations
+
+import math
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -186,11 +189,16 @@ def _figure_conflicts(a: ClaimRecord, b: ClaimRecord, tolerance: float) -> list[
         out.append(Contradiction("figures", (a,), (b,), f"{a.claim.event_type} event: size {a.claim.size!r} "
                                  f"({a.voice}) vs {b.claim.size!r} ({b.voice})"))  # fmt: skip
     fa, fb = fatality_range(a), fatality_range(b)
-    if fa and fb and ranges_disagree(fa, fb, 0.0):
+    # A floor ("more than 19": 20 or more) that misses the other's figure by one is the wording of
+    # "more than N" against "N", not two sources disagreeing.
+    if fa and fb and ranges_disagree(fa, fb, 0.0, 1.0 if math.inf in (fa[1], fb[1]) else 0.0):
         out.append(Contradiction("figures", (a,), (b,), f"{a.claim.event_type} event: fatalities "
                                  f"{_range(fa)} ({a.voice}) vs {_range(fb)} ({b.voice})"))  # fmt: skip
     return out
 
 
-def _range(r: tuple[int, int]) -> str:
-    return str(r[0]) if r[0] == r[1] else f"{r[0]}-{r[1]}"
+def _range(r: tuple[float, float]) -> str:
+    low = f"{r[0]:g}"
+    if r[1] == math.inf:
+        return f"{low} or more"
+    return low if r[0] == r[1] else f"{low}-{r[1]:g}"

@@ -186,15 +186,20 @@ def _number(text: str) -> float | None:
         return None
 
 
-def fatality_range(record: ClaimRecord) -> tuple[int, int] | None:
+def fatality_range(record: ClaimRecord) -> tuple[float, float] | None:
+    """(low, high) of a toll; an open top ("at least 12") is infinite, so any larger toll meets it."""
     f = record.claim.fatalities
     values = [v for v in (f.low, f.best, f.high) if v is not None]
     if not values:
         return None
-    return (f.low if f.low is not None else min(values), f.high if f.high is not None else max(values))
+    low = f.low if f.low is not None else min(values)
+    if f.high is not None:
+        return low, f.high
+    return low, (math.inf if f.low is not None else max(values))
 
 
-def ranges_disagree(a: tuple[float, float], b: tuple[float, float], tolerance: float) -> bool:
-    """True when the ranges do not meet, even widened by ``tolerance`` (a fraction) of their bounds."""
-    return a[1] * (1 + tolerance) < b[0] * (1 - tolerance) or b[1] * (1 + tolerance) < a[0] * (1 - tolerance)
-
+def ranges_disagree(a: tuple[float, float], b: tuple[float, float], tolerance: float, slack: float = 0.0) -> bool:
+    """True when the ranges do not meet, even widened by ``tolerance`` (a fraction) of their bounds and
+    by ``slack`` (an absolute amount)."""
+    return (a[1] * (1 + tolerance) + slack < b[0] * (1 - tolerance)
+            or b[1] * (1 + tolerance) + slack < a[0] * (1 - tolerance))
