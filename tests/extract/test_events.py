@@ -74,6 +74,9 @@ TARFAWI = ("Tarfawi", MentionLabel.PLACE, "tarfawi")
     ("Officials said up to 15 people died.", Fatalities(None, 15, 15)),
     ("The death toll rose to 61 on Friday.", Fatalities(61, 61, 61)),
     ("Troops moved into the valley.", Fatalities()),
+    ("More than 300 civilians have been killed in Aleppo since April.", Fatalities()),
+    ("The strikes have killed 40 people so far this year.", Fatalities()),
+    ("The strike killed 40 people in the town on Sunday.", Fatalities(40, 40, 40)),
 ])
 def test_read_fatalities_applies_documented_rules(sentence, expected):
     assert read_fatalities(sentence)[0] == expected

@@ -16,6 +16,9 @@ count                          low        best       high
 "dozens" / "scores" …          24 / 40 …  24 / 40 …  —
 ============================  =========  =========  =========
 
+A toll counted over a period ("killed in Aleppo since April", "so far", "to date", "in total", within
+four words of the death phrase) is no event's toll: the event gets no fatalities from it.
+
 Vague words count as the smallest number they literally allow (``VAGUE_NUMBERS``: "dozens" ≥ 24,
 "hundreds" ≥ 200, "several" ≥ 3); ACLED instead codes "dozens" as 12 — we keep the literal
 floor and leave ``high`` open. Size: the first counted force phrase that is not the death phrase,
@@ -52,6 +55,9 @@ _SIZE = re.compile(
     rf"(?<![\w,])(?:(?:{_QUAL})\s+)?(?P<c>{_NUM}|{_VAGUE})\s+(?:[A-Za-z-]+\s+){{0,2}}?(?:{SIZE_UNITS})\b"
     r"|\ban?\s+(?:battalion|brigade|regiment|platoon|convoy)\b", re.I)
 _SPACE = re.compile(r"\s+")
+# a toll counted over a period ("300 have been killed in Aleppo since April", "so far this year"): not one
+# event's dead, so not the event's fatalities
+_CUMULATIVE = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s+(?:since|so far|to date|in total|altogether)\b", re.I)
 
 
 def parse_number(text: str) -> int | None:
@@ -74,7 +80,8 @@ def read_fatalities(sentence: str) -> tuple[Fatalities, tuple[int, int] | None]:
     for pattern in _PATTERNS:
         m = pattern.search(sentence)
         if m is not None:
-            return _fatalities(m), m.span()
+            cumulative = _CUMULATIVE.match(sentence, m.end()) is not None
+            return (Fatalities() if cumulative else _fatalities(m)), m.span()
     return Fatalities(), None
 
 
