@@ -14,9 +14,8 @@ pronoun. Rules over the dependency parse and the resolved mentions (no model of 
   one of the two before it. For a subject pronoun, first the subject of the nearest clause above
   it ("X denied that it had …"); then, in its own sentence, the nearest name that is not a
   subject or object of the very verb the pronoun is an object of ("X attacked them" never makes
-  them X); in an earlier sentence,
-  the subject when it fits, else the one fitting entity named there (two different ones and no
-  fitting subject is ambiguous). The nearest sentence wins.
+  them X); in an earlier sentence, the subject when it fits, else the one fitting entity named
+  there (two different ones and no fitting subject is ambiguous). The nearest sentence wins.
 - an unnamed noun that could be who the pronoun is wins over any name further back, and then
   nothing is made: "one militia said it will attack", "Iran-backed militias and their allies",
   "a number of brigades. Some of them", "a senior official said he".
