@@ -93,13 +93,23 @@ class _RandomWriter:
 
     def step(self) -> str:
         r, conn = self.rng, self.conn
-        op = r.choice(["document", "analysis", "analysis", "replace", "delete", "review", "review", "merge",
-                       "metadata", "curated"])  # fmt: skip
+        op = r.choice(["document", "analysis", "analysis", "new", "new", "replace", "delete", "review", "review",
+                       "merge", "metadata", "curated", "batch"])  # fmt: skip
         doc = r.choice(self.docs)
         if op == "document":
             store.insert_document(conn, _doc(doc, r.choice(self.clusters), r.choice([None, "Reuters"])), "r1")
         elif op == "analysis":
             store.insert_analysis(conn, Analysis(_doc(doc, "-", None), claims=self._claims(doc)))
+        elif op == "new":  # claims no stored claim shares an id with: folded into their facts
+            claims = tuple(replace(c, id=f"{c.id}-{self.rng.random()}") for c in self._claims(doc))
+            store.insert_analysis(conn, Analysis(_doc(doc, "-", None), claims=claims))
+        elif op == "batch":  # as the pipeline writes: replaced claims' facts refreshed once, at the end
+            pending: set = set()
+            for d in r.sample(self.docs, 3):
+                write = store.replace_analysis if r.random() < 0.3 else store.insert_analysis
+                claims = tuple(replace(c, id=f"{c.id}-{r.randrange(3)}") for c in self._claims(d))
+                write(conn, Analysis(_doc(d, "-", None), claims=claims), pending=pending)
+            store.refresh_relation_facts(conn, pending)
         elif op == "replace":
             store.replace_analysis(conn, Analysis(_doc(doc, "-", None), claims=self._claims(doc)))
         elif op == "delete":
@@ -128,8 +138,11 @@ def test_relation_facts_equal_the_on_the_fly_aggregate_after_random_writes(seed)
         assert _facts(conn) == _expected(conn), f"step {i}: {op}"
     assert _facts(conn), "the random writes should leave some facts"
     maintained = _facts(conn)
+    rows = conn.execute("SELECT * FROM relation_facts ORDER BY key").fetchall()
     rebuild_relation_facts(conn)
     assert _facts(conn) == maintained
+    rebuilt = conn.execute("SELECT * FROM relation_facts ORDER BY key").fetchall()
+    assert [tuple(r) for r in rows] == [tuple(r) for r in rebuilt], "claimants in the order a rebuild lists them"
 
 
 def _two_reports(conn: sqlite3.Connection) -> None:
@@ -162,6 +175,37 @@ def test_rejecting_a_claim_removes_its_contribution_and_a_reset_restores_it():
     claim_store.add_review(conn, "kd1", "machine", "ana", "2026-01-02")
     (fact,) = _summary(conn)
     assert (fact["claims"], fact["sources"], fact["claimants"]) == (1, 1, "Reuters")
+
+
+def test_folding_new_claims_counts_a_cluster_and_a_voice_once_even_with_commas_in_voices():
+    conn = store.connect(":memory:")
+    reports = [("d1", "c1", "Reuters, London", "affirmed"), ("d2", "c1", "Reuters", "affirmed"),
+               ("d3", "c2", "London", "negated"), ("d4", "c1", "Reuters, London", "negated"),
+               ("d5", "c3", "Reuters", "affirmed")]  # fmt: skip
+    for doc, cluster, outlet, polarity in reports:
+        with store.transaction(conn):
+            store.insert_document(conn, _doc(doc, cluster, outlet), "r1")
+            claim = _claim("k" + doc, "kh", "present_at", "qaim", polarity=polarity)
+            store.insert_analysis(conn, Analysis(_doc(doc, cluster, outlet), claims=(claim,)))
+        assert _facts(conn) == _expected(conn), doc
+    (fact,) = _summary(conn)
+    assert (fact["claims"], fact["affirmed"], fact["negated"], fact["sources"]) == (5, 2, 2, 3)
+    assert fact["claimants"] == "Reuters, London,Reuters,London"
+
+
+def test_folding_reads_the_new_claims_and_looks_the_rest_up_by_index(tmp_path):
+    from orbat.store.relation_facts import _EARLIER_SOURCE, _EARLIER_VOICE
+    from orbat.store.schema import relation_fact_claim_select
+
+    conn = store.connect(str(tmp_path / "a.db"))
+
+    def plan(sql: str, params: tuple) -> str:
+        return " ".join(r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + sql, params))
+
+    assert "rowid>?" in plan(relation_fact_claim_select("c.rowid > ?"), (0,)).replace(" ", "")
+    source = plan(_EARLIER_SOURCE, ("c1", 9, "a", "p", "b", None))
+    assert "documents_cluster" in source and "claims_document" in source
+    assert "claims_subject" in plan(_EARLIER_VOICE, ("a", "p", "b", None, 9, "Reuters"))
 
 
 def test_merging_two_clusters_lowers_the_independent_source_count():

@@ -19,7 +19,9 @@ from orbat.model import (
     MentionLabel,
     TimeSpan,
 )
-from orbat.store.relation_facts import RelationKey, claim_keys, document_keys, refresh_relation_facts, relation_key
+from orbat.store.relation_facts import (
+    RelationKey, add_relation_claims, claim_keys, document_keys, last_claim_rowid, refresh_relation_facts, relation_key,
+)  # fmt: skip
 
 __all__ = [
     "upsert_entities",
@@ -59,10 +61,10 @@ def upsert_entities(conn: sqlite3.Connection, entities: Iterable[Entity]) -> int
 def insert_analysis(conn: sqlite3.Connection, analysis: Analysis, *, pending: set[RelationKey] | None = None) -> None:
     """Store what recognition and extraction found in one document (idempotent: ids are deterministic).
 
-    ``pending``: add the relation keys whose facts changed to it, for the caller to refresh once for
-    many documents before its transaction ends (a popular relation is then re-read once, not once
-    per document); without it the facts are refreshed now."""
-    _refresh(conn, _write_analysis(conn, analysis), pending)
+    The facts of relations its new claims add to are updated now, by folding the claims in; ``pending``:
+    add the keys whose stored claims it replaced to it, for the caller to refresh once for many
+    documents before its transaction ends; without it those are refreshed now."""
+    _refresh(conn, _write_analysis(conn, analysis, set()), pending)
 
 
 def _refresh(conn: sqlite3.Connection, keys: set[RelationKey], pending: set[RelationKey] | None) -> None:
@@ -83,19 +85,22 @@ def replace_analysis(conn: sqlite3.Connection, analysis: Analysis, *, pending: s
         (doc_id,),
     )
     conn.execute("DELETE FROM claims WHERE document_id = ? AND review = 'machine'", (doc_id,))
-    _refresh(conn, stale | _write_analysis(conn, analysis), pending)
+    _refresh(conn, _write_analysis(conn, analysis, stale), pending)
 
 
-def _write_analysis(conn: sqlite3.Connection, analysis: Analysis) -> set[RelationKey]:
-    """Write one document's analysis; returns the relation keys whose facts it changed (one refresh per document)."""
+def _write_analysis(conn: sqlite3.Connection, analysis: Analysis, stale: set[RelationKey]) -> set[RelationKey]:
+    """Write one document's analysis and fold its new claims into their facts, except for the keys in
+    ``stale`` (facts whose stored claims changed) and the keys of the claims it replaces: those it adds
+    to ``stale`` and returns, to refresh from all their claims."""
     upsert_entities(conn, analysis.entities)
     conn.executemany(
         "INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [_mention_row(m) for m in analysis.mentions],
     )
-    stale = claim_keys(conn, [c.id for c in analysis.claims])  # claims these replace may have had other keys
+    stale |= claim_keys(conn, [c.id for c in analysis.claims])  # claims these replace, under their old keys
+    after = last_claim_rowid(conn)
     _write_claims(conn, analysis.claims, analysis.document.id)
-    stale.update(relation_key(c) for c in analysis.claims)
+    add_relation_claims(conn, after, skip=stale)
     for j in analysis.judgements:
         conn.execute(
             "INSERT OR IGNORE INTO identity_judgements VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -325,25 +325,43 @@ CREATE INDEX entities_name ON entities(name COLLATE NOCASE);
 # migration 3: relation facts, the per-relation aggregate of claims that actor profiles read
 
 
+FACT_SOURCE = "COALESCE(d.cluster, 'claim:' || c.id)"  # an independent source: a duplicate cluster
+FACT_VOICE = "COALESCE(c.claimant, d.outlet, n.source_note)"  # who says so
+FACT_FROM = (
+    "FROM claims c LEFT JOIN documents d ON d.id = c.document_id LEFT JOIN claim_notes n ON n.claim_id = c.id"
+)
+FACT_COUNTED = (  # the claims a relation fact counts
+    "c.predicate != 'event' AND c.review != 'rejected' AND c.modality NOT IN ('hypothetical', 'future', 'feared')"
+)
+_CURATED = "c.extractor LIKE 'theatre:%'"
+
+
 def relation_fact_select(where: str) -> str:
     """SELECT of relation_facts rows (in column order) aggregated over the asserting, unrejected
     non-event claims that also match ``where`` (SQL on ``c`` = claims, ``d`` = documents, ``n`` = claim_notes).
 
     Migration 3 ran this text: a change to what a fact holds is a new migration that rebuilds the table.
     """
-    source = "COALESCE(d.cluster, 'claim:' || c.id)"
-    curated = "c.extractor LIKE 'theatre:%'"
     return (
         "SELECT json_array(c.subject, c.predicate, c.object, c.role), c.subject, c.predicate, c.object, c.role, "
-        f"count(*), count(DISTINCT CASE WHEN c.polarity != 'negated' THEN {source} END), "
-        f"count(DISTINCT CASE WHEN c.polarity = 'negated' THEN {source} END), count(DISTINCT {source}), "
+        f"count(*), count(DISTINCT CASE WHEN c.polarity != 'negated' THEN {FACT_SOURCE} END), "
+        f"count(DISTINCT CASE WHEN c.polarity = 'negated' THEN {FACT_SOURCE} END), count(DISTINCT {FACT_SOURCE}), "
         "min(c.reported), max(c.reported), min(COALESCE(c.valid_start, c.reported)), "
-        f"max(COALESCE(c.valid_end, c.reported)), max({curated} AND c.valid_start IS NULL), "
-        f"max({curated} AND c.valid_end IS NULL), max({curated}), "
-        "group_concat(DISTINCT COALESCE(c.claimant, d.outlet, n.source_note)) "
-        "FROM claims c LEFT JOIN documents d ON d.id = c.document_id LEFT JOIN claim_notes n ON n.claim_id = c.id "
-        "WHERE c.predicate != 'event' AND c.review != 'rejected' AND c.modality NOT IN ('hypothetical', 'future', "
-        f"'feared') AND {where} GROUP BY c.subject, c.predicate, c.object, c.role"
+        f"max(COALESCE(c.valid_end, c.reported)), max({_CURATED} AND c.valid_start IS NULL), "
+        f"max({_CURATED} AND c.valid_end IS NULL), max({_CURATED}), "
+        f"group_concat(DISTINCT {FACT_VOICE}) {FACT_FROM} "
+        f"WHERE {FACT_COUNTED} AND {where} GROUP BY c.subject, c.predicate, c.object, c.role"
+    )
+
+
+def relation_fact_claim_select(where: str) -> str:
+    """The same claims one by one, in storage order, with what each adds to its fact: key (4 columns),
+    source, negated, voice, reported, valid start, valid end, open start, open end, curated."""
+    return (
+        f"SELECT c.subject, c.predicate, c.object, c.role, {FACT_SOURCE}, c.polarity = 'negated', {FACT_VOICE}, "
+        "c.reported, COALESCE(c.valid_start, c.reported), COALESCE(c.valid_end, c.reported), "
+        f"{_CURATED} AND c.valid_start IS NULL, {_CURATED} AND c.valid_end IS NULL, {_CURATED} {FACT_FROM} "
+        f"WHERE {FACT_COUNTED} AND {where} ORDER BY c.rowid"
     )
 
 
