@@ -243,3 +243,32 @@ def test_facts_refreshed_once_per_batch_equal_a_rebuild(tmp_path):
     maintained = [tuple(r) for r in conn.execute("SELECT * FROM relation_facts ORDER BY key")]
     rebuild_relation_facts(conn)
     assert maintained and maintained == [tuple(r) for r in conn.execute("SELECT * FROM relation_facts ORDER BY key")]
+
+
+def test_workers_get_small_jobs_and_the_writer_commits_whole_jobs_per_batch(tmp_path):
+    jobs: list[int] = []
+
+    def counting_factory(settings):
+        from orbat.model import Analysis
+
+        def analyse(docs):
+            jobs.append(len(docs))
+            return [Analysis(d) for d in docs]
+
+        return analyse
+
+    lines = [json.dumps({"text": f"Note {i}: " + "word " * 20 + f"number {i} " * 5}) for i in range(20)]
+    _write(tmp_path / "n.jsonl", "\n".join(lines) + "\n")
+    conn = store.connect(str(tmp_path / "a.db"))
+    statements: list[str] = []
+    conn.set_trace_callback(statements.append)
+    settings = Settings(nlp=True, batch_documents=7, job_documents=3)
+    summary = ingest([str(tmp_path / "n.jsonl")], conn=conn, settings=settings,
+                     deps=IngestDeps(analyser_factory=counting_factory, analysis_version="t/1"))  # fmt: skip
+    assert summary.added == 20
+    assert jobs == [3, 3, 3, 3, 3, 3, 2]
+    # the documents go in three transactions: jobs 1-3 (the count first reaches 7 at 9 documents),
+    # jobs 4-6, and job 7 at the end; so two commits fall between the first and the last document
+    writes = [i for i, s in enumerate(statements) if s.startswith("INSERT OR IGNORE INTO documents")]
+    commits = [i for i, s in enumerate(statements) if s == "COMMIT"]
+    assert len(writes) >= 20 and len([c for c in commits if writes[0] < c < writes[-1]]) == 2

@@ -66,7 +66,7 @@ def _echo_json(value: Any) -> None:
 @cli.command()
 @click.argument("targets", nargs=-1, required=True)
 @click.option("--no-nlp", is_flag=True, help="Store and clean only; skip recognition and resolution.")
-@click.option("--batch", "batch_documents", type=click.IntRange(1), default=None, help="Documents per transaction.")
+@click.option("--batch", "batch_documents", type=click.IntRange(1), default=None, help="Documents per transaction (default 500).")
 @click.option("--strict", is_flag=True, help="Exit 3 when any input was skipped.")
 @click.option("--workers", "-j", type=click.IntRange(1), default=1, show_default=True,
               help="Worker processes for cleaning and NLP (one writer either way).")

@@ -1,15 +1,18 @@
 """The ingest run: read → (clean → split listings → fingerprint → analyse) → store, batch by batch.
 
 The per-document work (``orbat.work``) runs on an engine (``orbat.engines``: this process, a
-process pool or Ray) and knows nothing of the database. This module decides what is new, and
-is the single writer: one transaction per batch, in input order, so a process killed at any
-moment leaves whole batches or nothing, the next run picks up where it stopped, and every
-engine produces the same database.
+process pool or Ray) in jobs of ``job_documents`` and knows nothing of the database. This module
+decides what is new, and is the single writer: one transaction per batch of whole jobs (about
+``batch_documents``, or what arrived within a few seconds), in input order, so a process killed at
+any moment leaves whole batches or nothing, the next run picks up where it stopped, and every
+engine produces the same database. Batches are large because a commit's cost is the index pages it
+dirties, and jobs small so that workers share the work evenly.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import BinaryIO
@@ -49,6 +52,10 @@ class _Batch:
     duplicates: tuple[Document, ...]
     redated: tuple[Document, ...]
     fresh_ids: tuple[str, ...]
+
+    @property
+    def size(self) -> int:
+        return len(self.skips) + len(self.duplicates) + len(self.redated) + len(self.fresh_ids)
 
 
 def ingest(
@@ -103,12 +110,34 @@ def _analysis_setup(conn: sqlite3.Connection, settings: Settings, deps: IngestDe
 def _run_jobs(conn: sqlite3.Connection, run_id: str, jobs: Iterator[tuple[_Batch, BatchJob]], settings: Settings,
               deps: IngestDeps, version: str | None, in_flight: set[str]) -> None:  # fmt: skip
     engine = make_engine(deps.engine, settings, deps.analyser_factory, address=deps.address)
+    done: list[tuple[_Batch, BatchResult]] = []  # analysed, not yet written
     try:
+        started = time.monotonic()
         for batch, result in engine.map(jobs):
-            _write_batch(conn, run_id, batch, result, settings, version)
-            in_flight.difference_update(batch.fresh_ids)
+            done.append((batch, result))
+            if sum(b.size for b, _ in done) >= settings.batch_documents or time.monotonic() - started > _COMMIT_S:
+                _write_jobs(conn, run_id, done, settings, version, in_flight)
+                done, started = [], time.monotonic()
+        _write_jobs(conn, run_id, done, settings, version, in_flight)
     finally:
         engine.close()
+
+
+_COMMIT_S = 5.0  # results wait at most this long for the rest of their batch (a slow feed, stdin)
+
+
+def _write_jobs(conn: sqlite3.Connection, run_id: str, done: list[tuple[_Batch, BatchResult]], settings: Settings,
+                version: str | None, in_flight: set[str]) -> None:  # fmt: skip
+    """Write the results of several jobs in one transaction."""
+    if not done:
+        return
+    facts: set[store.RelationKey] = set()  # facts whose stored claims changed, refreshed once before the commit
+    with store.transaction(conn):
+        for batch, result in done:
+            _write_batch(conn, run_id, batch, result, settings, version, facts)
+        store.refresh_relation_facts(conn, facts)
+    for batch, _ in done:
+        in_flight.difference_update(batch.fresh_ids)
 
 
 def _finish(conn: sqlite3.Connection, run_id: str, interrupted: int) -> RunSummary:
@@ -124,7 +153,7 @@ def _outdated_jobs(
 ) -> Iterator[tuple[_Batch, BatchJob]]:
     """Batches of stored documents another analysis version (or none) analysed, in storage order."""
     after = 0
-    while rows := store.outdated_documents(conn, version, after=after, limit=settings.batch_documents):
+    while rows := store.outdated_documents(conn, version, after=after, limit=_job_size(settings)):
         after = rows[-1][0]
         docs = tuple(doc for _, doc in rows)
         for doc in docs:
@@ -155,11 +184,15 @@ def _jobs(
     batch: list[Document | Skip] = []
     for item in items:
         batch.append(item)
-        if len(batch) >= settings.batch_documents:
+        if len(batch) >= _job_size(settings):
             yield _classify(conn, batch, in_flight, version)
             batch = []
     if batch:
         yield _classify(conn, batch, in_flight, version)
+
+
+def _job_size(settings: Settings) -> int:
+    return max(1, min(settings.job_documents, settings.batch_documents))
 
 
 def _classify(
@@ -186,22 +219,20 @@ def _classify(
 
 
 def _write_batch(conn: sqlite3.Connection, run_id: str, batch: _Batch, result: BatchResult, settings: Settings,
-                 version: str | None) -> None:  # fmt: skip
+                 version: str | None, facts: set[store.RelationKey]) -> None:  # fmt: skip
+    """One job's results, inside the caller's transaction; the facts to refresh are added to ``facts``."""
     analyses = {a.document.id: a for a in result.analyses}
-    facts: set[store.RelationKey] = set()  # relation facts the batch changed, refreshed once before it commits
-    with store.transaction(conn):
-        for skip in batch.skips:
-            store.record_item(conn, run_id, skip.source, "skipped", reason=skip.reason)
-        for p in result.prepared:
-            _store_prepared(conn, run_id, p, analyses.get(p.document.id), settings, version, facts)
-        for doc in batch.duplicates:  # after the originals: a copy may fill metadata they lack
-            _record_duplicate(conn, run_id, doc)
-        for doc in batch.redated:  # a date to resolve against, or a new analysis version: recompute
-            store.replace_analysis(conn, analyses[doc.id], pending=facts)
-            if version is not None:
-                store.set_analysis_version(conn, doc.id, version)
-            store.record_item(conn, run_id, doc.source or doc.id, "reanalysed", document=doc.id)
-        store.refresh_relation_facts(conn, facts)
+    for skip in batch.skips:
+        store.record_item(conn, run_id, skip.source, "skipped", reason=skip.reason)
+    for p in result.prepared:
+        _store_prepared(conn, run_id, p, analyses.get(p.document.id), settings, version, facts)
+    for doc in batch.duplicates:  # after the originals: a copy may fill metadata they lack
+        _record_duplicate(conn, run_id, doc)
+    for doc in batch.redated:  # a date to resolve against, or a new analysis version: recompute
+        store.replace_analysis(conn, analyses[doc.id], pending=facts)
+        if version is not None:
+            store.set_analysis_version(conn, doc.id, version)
+        store.record_item(conn, run_id, doc.source or doc.id, "reanalysed", document=doc.id)
 
 
 def _record_duplicate(conn: sqlite3.Connection, run_id: str, doc: Document) -> None:

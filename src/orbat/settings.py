@@ -20,7 +20,8 @@ class Settings:
     minhash_permutations: int = 128
     near_duplicate_jaccard: float = 0.6
     shingle_words: int = 5
-    batch_documents: int = 50
+    batch_documents: int = 500
+    job_documents: int = 50
     workers: int = 1
     nlp: bool = True  # run recognition and resolution after cleaning
 
@@ -35,7 +36,8 @@ SETTINGS_HELP: dict[str, str] = {
     "minhash_permutations": "MinHash permutations used for near-duplicate detection",
     "near_duplicate_jaccard": "estimated Jaccard similarity above which two documents are one story",
     "shingle_words": "words per shingle for near-duplicate detection",
-    "batch_documents": "documents written per database transaction",
+    "batch_documents": "documents written per database transaction (whole worker jobs)",
+    "job_documents": "documents per worker job (at most batch_documents)",
     "workers": "worker processes for the per-document stages",
     "nlp": "run recognition and resolution during ingest",
 }
