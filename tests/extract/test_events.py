@@ -334,3 +334,95 @@ def test_what_a_demand_would_end_is_happening_and_reported(nlp, deps):
     assert "REQUEST" in found
     text = "The ministry called on Kataib Hezbollah to attack Al-Qaim."  # a demand to attack: none happened
     assert "ASSAULT" not in {c.event_type for c in _events(nlp, deps, text, [KH, QAIM])}
+
+
+def _hand_parse(words, heads, dep, pos):
+    tags = {"PROPN": "NNP", "NOUN": "NNS", "VERB": "VBD", "PUNCT": ",", "CCONJ": "CC"}
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=dep, pos=pos, tags=[tags[p] for p in pos])
+
+
+def test_a_list_whose_first_item_hangs_from_the_verb_gives_every_item_as_actor(deps):
+    words = ["Syrian", "Army", "troops", ",", "Kataib", "Hezbollah", "fighters", "and", "PMF", "units", "attacked",
+             "Tarfawi", "."]
+    heads = [1, 2, 10, 10, 5, 6, 10, 6, 9, 6, 10, 10, 10]
+    dep = ["compound", "compound", "dep", "punct", "compound", "compound", "nsubj", "cc", "compound", "conj", "ROOT",
+           "dobj", "punct"]
+    pos = ["PROPN", "PROPN", "NOUN", "PUNCT", "PROPN", "PROPN", "NOUN", "CCONJ", "PROPN", "NOUN", "VERB", "PROPN",
+           "PUNCT"]
+    doc = _hand_parse(words, heads, dep, pos)
+    pmf = ("PMF", MentionLabel.ACTOR, "pmf")
+    [claim] = [c for c, _ in extract_events(_analysis(doc.text, doc, [SAA, KH, pmf, TARFAWI]), deps=deps)]
+    assert set(claim.actors) == {"syrian-army", "kh", "pmf"}
+
+
+def test_a_noun_hanging_from_the_verb_before_a_lone_subject_is_no_list_item(deps):
+    words = ["Syrian", "Army", "troops", ",", "Kataib", "Hezbollah", "fighters", "attacked", "Tarfawi", "."]
+    heads = [1, 2, 7, 7, 5, 6, 7, 7, 7, 7]
+    dep = ["compound", "compound", "dep", "punct", "compound", "compound", "nsubj", "ROOT", "dobj", "punct"]
+    pos = ["PROPN", "PROPN", "NOUN", "PUNCT", "PROPN", "PROPN", "NOUN", "VERB", "PROPN", "PUNCT"]
+    doc = _hand_parse(words, heads, dep, pos)
+    [claim] = [c for c, _ in extract_events(_analysis(doc.text, doc, [SAA, KH, TARFAWI]), deps=deps)]
+    assert claim.actors == ("kh",)
+
+
+@pytest.mark.model
+def test_a_list_parsed_as_an_apposition_gives_every_item_but_a_lone_appositive_renames(nlp, deps):
+    pmf = ("Popular Mobilization Forces", MentionLabel.ACTOR, "pmf")
+    text = ("About 5,000 Syrian Army personnel, Kataib Hezbollah fighters, Afghan volunteers and Popular Mobilization "
+            "Forces militiamen, assisted by jets, attacked Tarfawi two days ago.")
+    claims = [c for c in _events(nlp, deps, text, [SAA, KH, pmf, TARFAWI]) if c.event_type == "ASSAULT"]
+    assert {"syrian-army", "kh", "pmf"} <= set(claims[0].actors)
+    text = "Kataib Hezbollah, an armed group, attacked Tarfawi on Monday."
+    (claim,) = [c for c in _events(nlp, deps, text, [KH, TARFAWI]) if c.event_type == "ASSAULT"]
+    assert claim.actors == ("kh",)
+
+
+@pytest.mark.model
+def test_who_a_fight_saw_killed_are_its_victims_but_who_was_seen_attacking_is_the_attacker(nlp, deps):
+    text = "The town was taken by Kataib Hezbollah after two days of fighting that saw 40 Syrian Army soldiers killed."
+    (claim,) = [c for c in _events(nlp, deps, text, [KH, SAA]) if c.event_type == "ASSAULT"]
+    assert claim.actors == ("kh",) and "syrian-army" in claim.recipients
+    text = "Residents saw Kataib Hezbollah fighters attack the Syrian Army checkpoint."
+    (claim,) = [c for c in _events(nlp, deps, text, [KH, SAA]) if c.event_type == "ASSAULT"]
+    assert claim.actors == ("kh",) and claim.recipients == ("syrian-army",)
+
+
+@pytest.mark.model
+def test_a_target_that_fires_on_someone_else_makes_a_second_event_not_a_pooled_one(nlp, deps):
+    pmf = ("PMF", MentionLabel.ACTOR, "pmf")
+    text = "PMF units struck Kataib Hezbollah fighters firing on the Syrian Army near Tarfawi."
+    pairs = {(a, r) for c in _events(nlp, deps, text, [pmf, KH, SAA, TARFAWI]) if c.event_type == "ASSAULT"
+             for a in c.actors for r in c.recipients}
+    assert {("pmf", "kh"), ("kh", "syrian-army")} <= pairs and ("pmf", "syrian-army") not in pairs
+    text = "Kataib Hezbollah shelled and then stormed the Syrian Army base near Tarfawi."
+    assert len([c for c in _events(nlp, deps, text, [KH, SAA, TARFAWI]) if c.event_type == "ASSAULT"]) == 1
+
+
+@pytest.mark.model
+def test_an_infinitive_after_a_possessed_noun_is_the_possessors_attack(nlp, deps):
+    text = "Kataib Hezbollah's capacity to attack the Syrian Army has grown."
+    (claim,) = [c for c in _events(nlp, deps, text, [KH, SAA]) if c.event_type == "ASSAULT"]
+    assert (claim.actors, claim.recipients) == (("kh",), ("syrian-army",))
+    text = "Kataib Hezbollah criticised the plan to attack the Syrian Army."
+    assert all("kh" not in c.actors for c in _events(nlp, deps, text, [KH, SAA]) if c.event_type == "ASSAULT")
+
+
+@pytest.mark.model
+def test_a_name_read_as_a_verb_still_names_the_fighters_after_it(nlp, deps):
+    isis = ("IS", MentionLabel.ACTOR, "islamic-state")
+    text = "Residents were told that IS fighters had killed the Kataib Hezbollah commander."
+    (claim,) = [c for c in _events(nlp, deps, text, [isis, KH]) if c.event_type == "ASSAULT"]
+    assert claim.actors == ("islamic-state",) and claim.recipients == ("kh",)
+    text = "Residents said that masked fighters had killed the Kataib Hezbollah commander."
+    (claim,) = [c for c in _events(nlp, deps, text, [KH]) if c.event_type == "ASSAULT"]
+    assert claim.actors == () and claim.recipients == ("kh",)
+
+
+@pytest.mark.model
+def test_who_comes_under_attack_is_the_recipient_and_the_from_phrase_the_actor(nlp, deps):
+    text = "The Syrian Army came under attack from Kataib Hezbollah near Tarfawi."
+    (claim,) = [c for c in _events(nlp, deps, text, [SAA, KH, TARFAWI]) if c.event_type == "ASSAULT"]
+    assert (claim.actors, claim.recipients) == (("kh",), ("syrian-army",))
+    text = "The Syrian Army came under attack near Tarfawi."
+    (claim,) = [c for c in _events(nlp, deps, text, [SAA, TARFAWI]) if c.event_type == "ASSAULT"]
+    assert (claim.actors, claim.recipients) == ((), ("syrian-army",))

@@ -302,3 +302,124 @@ def test_support_given_or_lent_names_its_giver_and_its_receiver(analysed, deps):
 def test_support_given_is_not_read_as_support_received(analysed, deps):
     a = analysed("The Syrian Democratic Forces provided support to Turkish troops.", [SDF])
     assert ("backed_by", "syrian-democratic-forces", "turkey", None) not in triples(a, deps)
+
+
+def test_every_item_of_a_subject_list_gets_the_relation_also_one_parsed_as_a_second_subject(analysed, deps):
+    a = analysed("About 20,000 Syrian Army personnel, Kataib Hezbollah fighters, Afghan volunteers and Iraqi militiamen, "
+                 "assisted by Iranian jets, launched the offensive to retake Al-Qaim nine days ago.",
+                 [("Syrian Army", "ACTOR", "syrian-arab-army"), KH, QAIM])
+    got = triples(a, deps)
+    assert {("backed_by", "kataib-hezbollah", "iran", None), ("backed_by", "syrian-arab-army", "iran", None)} <= got
+
+
+def test_the_subject_of_another_clause_is_no_item_of_a_list(analysed, deps):
+    a = analysed("Syrian Army troops held the line, and Kataib Hezbollah fighters and Afghan volunteers, assisted by "
+                 "Iranian jets, advanced towards Al-Qaim.", [("Syrian Army", "ACTOR", "syrian-arab-army"), KH, QAIM])
+    got = triples(a, deps)
+    assert ("backed_by", "kataib-hezbollah", "iran", None) in got
+    assert ("backed_by", "syrian-arab-army", "iran", None) not in got
+
+
+def test_an_infinitive_after_a_possessed_noun_is_the_possessors_act(analysed, deps):
+    army = ("Syrian Army", "ACTOR", "syrian-arab-army")
+    a = analysed("Kataib Hezbollah's capacity to attack the Syrian Army has grown since March.", [KH, army])
+    assert ("opposed_to", "kataib-hezbollah", "syrian-arab-army", None) in triples(a, deps)
+    b = analysed("Kataib Hezbollah criticised the plan to attack the Syrian Army.", [KH, army])
+    assert ("opposed_to", "kataib-hezbollah", "syrian-arab-army", None) not in triples(b, deps)
+
+
+def test_a_name_read_as_a_verb_still_names_the_fighters_after_it(analysed, deps):
+    isis = ("IS", "ACTOR", "islamic-state")
+    a = analysed("Residents were told that IS fighters had attacked Kataib Hezbollah.", [isis, KH])
+    assert ("opposed_to", "islamic-state", "kataib-hezbollah", None) in triples(a, deps)
+    b = analysed("Kataib Hezbollah is fighting the army, and fighters attacked the Popular Mobilization Forces.", [KH, PMF])
+    assert ("opposed_to", "kataib-hezbollah", "popular-mobilization-forces", None) not in triples(b, deps)
+
+
+def test_under_the_command_of_a_person_gives_leads(analysed, deps):
+    fadak = ("Abu Fadak", "PERSON", "abu-fadak")
+    a = analysed("Kataib Hezbollah, under the command of Abu Fadak, shelled Al-Qaim.", [KH, fadak, QAIM])
+    assert ("leads", "abu-fadak", "kataib-hezbollah", "commander") in triples(a, deps)
+    b = analysed("Kataib Hezbollah praised the command of Abu Fadak.", [KH, fadak])
+    assert not {t for t in triples(b, deps) if t[0] == "leads"}
+
+
+def test_talks_under_the_auspices_of_a_body_make_no_member_of_it(analysed, deps):
+    a = analysed("Kataib Hezbollah will hold talks in March under the auspices of the Popular Mobilization Forces.",
+                 [KH, PMF])
+    assert ("part_of", "kataib-hezbollah", "popular-mobilization-forces", None) not in triples(a, deps)
+
+
+def test_an_appositive_naming_a_relation_is_not_another_name_of_the_subject(analysed, deps):
+    nusra = ("Nusra Front", "ACTOR", "nusra-front")
+    qaeda = ("al-Qaeda", "ACTOR", "al-qaeda")
+    a = analysed("The Nusra Front, an al-Qaeda affiliate, seized Al-Qaim.", [nusra, qaeda, QAIM])
+    got = triples(a, deps)
+    assert {("part_of", "nusra-front", "al-qaeda", None), ("controls", "nusra-front", "geonames:92138", None)} <= got
+    assert ("controls", "al-qaeda", "geonames:92138", None) not in got
+    b = analysed("Kataib Hezbollah, a member of the Popular Mobilization Forces, attacked the Syrian Army.",
+                 [KH, PMF, ("Syrian Army", "ACTOR", "syrian-arab-army")])
+    got = triples(b, deps)
+    assert ("opposed_to", "kataib-hezbollah", "syrian-arab-army", None) in got
+    assert ("opposed_to", "popular-mobilization-forces", "syrian-arab-army", None) not in got
+
+
+def test_coming_under_attack_from_an_actor_gives_opposed_to(analysed, deps):
+    a = analysed("The Syrian Army came under attack from Kataib Hezbollah near Al-Qaim.",
+                 [("Syrian Army", "ACTOR", "syrian-arab-army"), KH, QAIM])
+    assert ("opposed_to", "kataib-hezbollah", "syrian-arab-army", None) in triples(a, deps)
+    b = analysed("The Syrian Army came under attack near Al-Qaim, Kataib Hezbollah said.",
+                 [("Syrian Army", "ACTOR", "syrian-arab-army"), KH, QAIM])
+    assert not {t for t in triples(b, deps) if t[0] == "opposed_to"}
+
+
+def test_an_appositive_role_still_speaks_for_the_organisation(analysed, deps):
+    a = analysed("Abu Fadak, the commander of Kataib Hezbollah, denied any coordination with the Popular Mobilization "
+                 "Forces.", [("Abu Fadak", "PERSON", "abu-fadak"), KH, PMF])
+    assert ("allied_with", "kataib-hezbollah", "popular-mobilization-forces", None) in triples(a, deps)
+
+
+def _hand_parsed(words, heads, dep, pos, specs):
+    from spacy.tokens import Doc
+    import spacy
+
+    from orbat.model import Analysis, Document
+    from tests.extract.conftest import mentions_for
+
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=dep, pos=pos)
+    text = doc.text
+    return Analysis(Document(id="dtest", text=text, clean_text=text), mentions_for("dtest", text, specs), parse=doc)
+
+
+def test_an_infinitive_hanging_from_a_sentence_adverb_takes_the_clause_subject(deps):
+    words = ["Elsewhere", ",", "to", "defeat", "Kataib", "Hezbollah", ",", "the", "Syrian", "Army", "advanced", "."]
+    heads = [10, 10, 3, 0, 5, 3, 10, 9, 9, 10, 10, 10]
+    dep = ["advmod", "punct", "aux", "advcl", "compound", "dobj", "punct", "det", "compound", "nsubj", "ROOT", "punct"]
+    pos = ["ADV", "PUNCT", "PART", "VERB", "PROPN", "PROPN", "PUNCT", "DET", "PROPN", "PROPN", "VERB", "PUNCT"]
+    a = _hand_parsed(words, heads, dep, pos, [KH, ("Syrian Army", "ACTOR", "syrian-arab-army")])
+    assert ("opposed_to", "syrian-arab-army", "kataib-hezbollah", None) in triples(a, deps)
+    words = ["Syrian", "Army", "units", "elsewhere", "to", "defeat", "Kataib", "Hezbollah", "waited", "."]
+    heads = [2, 2, 8, 2, 5, 3, 7, 5, 8, 8]  # the adverb modifies a noun: no clause above it to take a subject from
+    dep = ["compound", "compound", "nsubj", "advmod", "aux", "advcl", "compound", "dobj", "ROOT", "punct"]
+    pos = ["PROPN", "PROPN", "NOUN", "ADV", "PART", "VERB", "PROPN", "PROPN", "VERB", "PUNCT"]
+    b = _hand_parsed(words, heads, dep, pos, [KH, ("Syrian Army", "ACTOR", "syrian-arab-army")])
+    assert not {t for t in triples(b, deps) if t[0] == "opposed_to"}
+
+
+def test_groups_named_in_support_of_a_side_back_it_but_their_enemy_does_not(analysed, deps):
+    army = ("Syrian Army", "ACTOR", "syrian-arab-army")
+    isis = ("Islamic State", "ACTOR", "islamic-state")
+    a = analysed("He will discuss aid for Kataib Hezbollah, the Popular Mobilization Forces, and others in support of "
+                 "the Syrian Army campaign.", [KH, PMF, army])
+    got = triples(a, deps)
+    assert {("backed_by", "syrian-arab-army", "kataib-hezbollah", None),
+            ("backed_by", "syrian-arab-army", "popular-mobilization-forces", None)} <= got
+    words = ["Kataib", "Hezbollah", "joined", "the", "fight", "against", "the", "Islamic", "State", "in", "support",
+             "of", "the", "Syrian", "Army", "."]
+    heads = [1, 2, 2, 4, 2, 4, 8, 8, 5, 8, 9, 10, 14, 14, 11, 2]  # "in support of" hung from the enemy's name
+    dep = ["compound", "nsubj", "ROOT", "det", "dobj", "prep", "det", "compound", "pobj", "prep", "pobj", "prep", "det",
+           "compound", "pobj", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "DET", "NOUN", "ADP", "DET", "PROPN", "PROPN", "ADP", "NOUN", "ADP", "DET", "PROPN",
+           "PROPN", "PUNCT"]
+    b = _hand_parsed(words, heads, dep, pos, [KH, isis, army])
+    assert ("backed_by", "syrian-arab-army", "islamic-state", None) not in triples(b, deps)

@@ -11,9 +11,15 @@ Rules (spaCy's English dependency labels):
   "Israeli raid") and "by X"; recipients the objects of "against/on/of/targeting"; with no agent
   of its own, the subject of the verb that governs it ("X launched a drone strike"), and for
   "killed in a drone strike" that verb's victims too.
+- "Y came under attack (fire) from X": X is the agent, Y the recipient. "Fighting that saw 40
+  soldiers killed": the subject of a bare participle under "see"/"leave" is a victim. "X's
+  capacity to attack Y": an infinitive after a possessed noun is the possessor's act.
 - An argument phrase is the head with its compound/adjective/possessive modifiers ("three
   Kataib Hezbollah fighters" → "Kataib Hezbollah fighters"), or the mention it lies in. "Fighters
-  of X" carries X's entity. Pronouns, dates, weapons and event nouns are never arguments.
+  of X" carries X's entity; so does a name right before a bare noun that the parser did not read
+  as a noun ("IS fighters", "IS" taken for "is"). Every item of a list counts, also where the
+  parser made "A, B, C and D" an apposition of A or left A hanging from the verb. Pronouns,
+  dates, weapons and event nouns are never arguments.
 - No parse: the nearest actor mention before the trigger is the agent, the nearest after it the recipient.
 """
 
@@ -24,7 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from orbat.extract import event_lexicon as lx
-from orbat.extract.relation_args import NAMED_UNIT_HEADS
+from orbat.extract.relation_args import NAMED_UNIT_HEADS, infinitive_owner, list_items, misread_name
 from orbat.extract.relation_lexicon import hyphen_modifier
 from orbat.model import Mention, MentionLabel
 
@@ -41,6 +47,8 @@ _AIMED_PREPS = frozenset({"with", "to", "against", "on", "from"})
 _CONDITION_MARKS = frozenset({"unless", "if"})
 _TOPIC_ON = frozenset({"CONSULT", "AGREE", "REQUEST", "REJECT", "ACCUSE", "SUPPORT", "CONCEDE", "THREATEN"})
 _FORCE_WORDS = lx.TROOP_WORDS | lx.MILITIA_WORDS | lx.POLICE_WORDS
+_UNDER_ATTACK = frozenset({"attack", "assault", "fire", "shelling", "bombing", "bombardment"})
+_WITNESS_FORMS = frozenset({"see", "sees", "saw", "seen", "seeing", "leave", "leaves", "left", "leaving"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +114,8 @@ def find_roles(ctx: DocContext, tok: Any, event_type: str, kind: str,
 
 def _verb_roles(ctx: DocContext, v: Any) -> tuple[list[Any], list[Any], list[Any]]:
     agents, patients, co = _clause(ctx, v)
+    if _witnessed(ctx, v):  # "fighting that saw 120 soldiers killed": the soldiers are the victims
+        agents, patients = [], patients + agents
     if not agents:  # "killed in a raid conducted by X": the raid's agent
         agents = [a for p in v.children if p.dep_ == "prep" and p.lower_ in ("in", "during") for n in _pobj(p)
                   for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN"
@@ -117,9 +127,20 @@ def _verb_roles(ctx: DocContext, v: Any) -> tuple[list[Any], list[Any], list[Any
     if v.dep_ == "relcl":
         agents = [v.head if a.lower_ in _RELATIVE else a for a in agents]
         patients = [v.head if a.lower_ in _RELATIVE else a for a in patients]
-    elif v.dep_ == "acl":
-        (patients if v.tag_ == "VBN" else agents).append(v.head)
+    elif v.dep_ == "acl":  # "fighters killed by X": the victims; "X's capacity to attack Y": X's act
+        owner = [] if agents else infinitive_owner(v)
+        agents += owner
+        if not owner:
+            (patients if v.tag_ == "VBN" else agents).append(v.head)
     return agents, patients, co
+
+
+def _witnessed(ctx: DocContext, v: Any) -> bool:
+    """A bare participle under "see" or "leave" ("clashes that saw 30 fighters killed", "the blast left
+    12 people wounded"): its subject is who it happened to (the parser often tags the participle VBD)."""
+    if v.dep_ not in ("ccomp", "xcomp", "oprd") or v.tag_ not in ("VBN", "VBD") or v.head.lower_ not in _WITNESS_FORMS:
+        return False
+    return not any(c.dep_ in ("aux", "auxpass", "mark", "dobj") for c in v.children)
 
 
 def _aimed_at(ctx: DocContext, tok: Any) -> list[Any]:
@@ -177,6 +198,11 @@ def _noun_roles(ctx: DocContext, n: Any) -> tuple[list[Any], list[Any], list[Any
     if agents or n.head is n:
         return agents, patients, co
     gov = n.head.head if n.dep_ == "pobj" and n.head.dep_ == "prep" else n.head
+    if n.dep_ == "pobj" and n.head.lower_ == "under" and ctx.base[n.i] in _UNDER_ATTACK and gov.pos_ in ("VERB", "AUX"):
+        # "Y came under attack (fire) from X": Y is attacked, X attacks
+        attackers = [g for h in (n, gov) for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                     for g in _pobj(c)]  # fmt: skip
+        return attackers, patients + [c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")], co
     if n.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "conj") and gov.pos_ in ("VERB", "AUX"):
         a, p, c2 = _verb_roles(ctx, gov)
         victims = p if n.dep_ == "pobj" else []
@@ -201,7 +227,7 @@ def _arguments(ctx: DocContext, heads: list[Any]) -> list[Argument]:
     out: list[Argument] = []
     seen: set[int] = set()
     for h in heads:
-        for tok in (h, *h.conjuncts):
+        for tok in (h, *list_items(h)):
             if tok.i in seen or not _can_be_argument(ctx, tok):
                 continue
             seen.add(tok.i)
@@ -229,6 +255,8 @@ def _argument(ctx: DocContext, tok: Any) -> Argument:
             left = min(left, c.left_edge.i)
     while left < tok.i and doc[left].pos_ in ("DET", "NUM", "PUNCT"):
         left += 1
+    if left == tok.i and _misread_name(ctx, tok.i - 1):  # "IS fighters" with "IS" read as the verb "is"
+        left = tok.i - 1
     extra = _group_of(ctx, tok) if ctx.base[tok.i] in lx.GROUP_WORDS else []
     span = doc[left: right + 1]
     own = [i for i in range(left, right + 1) if not hyphen_modifier(doc, i)]  # "Iran-backed": Iran is the sponsor
@@ -236,6 +264,13 @@ def _argument(ctx: DocContext, tok: Any) -> Argument:
     words = frozenset(ctx.base[i] for i in range(left, right + 1))
     place = None if ids else _modifying_place(ctx, left, tok.i)  # "US Special Operations", "Syrian territory"
     return Argument(span.start_char, span.end_char, span.text, tuple(dict.fromkeys(ids)), place, words)
+
+
+def _misread_name(ctx: DocContext, i: int) -> bool:
+    """Token ``i`` is a resolved actor's name the parser did not read as a noun ("IS" as "is"), so the
+    noun after it lost its modifier ("IS fighters")."""
+    m = ctx.mention.get(i) if i >= 0 else None
+    return m is not None and m.label is MentionLabel.ACTOR and bool(m.entity) and misread_name(ctx.doc[i])
 
 
 def _named_unit(ctx: DocContext, tok: Any) -> Mention | None:

