@@ -178,3 +178,23 @@ def test_bare_militants_stay_unresolved_and_rebels_are_a_collective(deps):
     a = _analyse(deps, "Militants attacked a checkpoint, and rebels fled.")
     assert [(m.text, m.entity) for m in a.mentions if m.label is MentionLabel.ACTOR] == [
         ("rebels", "collective:rebel-groups")]  # no named group: the category, with no country named
+
+
+def _dated(deps, text, published):
+    doc = Document(id="doc-d1", text=text, clean_text=text, published=published)
+    return _by_text(next(analyse_documents([doc], deps=deps, settings=Settings())))
+
+
+def test_a_bare_coalition_is_the_military_coalition_active_on_the_report_date():
+    theatre = _theatre()
+    iraq_war = Entity("mnf", EntityKind.COALITION, "Multi-National Force", sector="MIL", source="test")
+    theatre = Theatre(theatre.name, (*theatre.entities, iraq_war), (),
+                      {"cjtf": ("2014-08-08", None), "mnf": ("2003-03-20", "2011-12-18")})  # fmt: skip
+    nlp = spacy.load(SPACY_MODEL, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer"])
+    dated = make_nlp_deps(nlp, theatre, resolve_places=_places, find_dates=_no_dates)
+    text = "Coalition forces raided a house near the river at dawn."
+    assert _dated(dated, text, "2006-05-02")["Coalition forces"].entity == "mnf"
+    assert _dated(dated, text, "2016-05-02")["Coalition forces"].entity == "cjtf"
+    between = _dated(dated, text, "2013-05-02")  # between the two there was none: no entity, no mention
+    assert [m.entity for t, m in between.items() if "oalition" in t] in ([], [None])
+    assert _dated(dated, text, None)["Coalition forces"].entity == "cjtf"  # undated: the one still active

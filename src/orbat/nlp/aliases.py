@@ -35,6 +35,7 @@ class AliasIndex:
     by_surname: Mapping[str, tuple[str, ...]]
     fuzzy_keys: Mapping[str, tuple[tuple[str, str], ...]]  # first letter -> ((key, entity id), ...)
     states: Mapping[str, Entity] = field(default_factory=dict)  # ISO3 -> the pack's state of that country
+    active: Mapping[str, tuple[str | None, str | None]] = field(default_factory=dict)  # the pack's coalition periods
     _fuzzy_memo: dict[tuple[str, float], tuple[str, float] | None] = field(default_factory=dict, compare=False,
                                                                            repr=False)  # fmt: skip
 
@@ -74,8 +75,10 @@ def _names(entity: Entity) -> list[str]:
     return [entity.name, *(a.name for a in entity.aliases if a.lang in ("en", "", None))]
 
 
-def build_alias_index(entities: Iterable[Entity]) -> AliasIndex:
-    """Index every name and alias of ``entities``; derive acronyms of long names when unclaimed."""
+def build_alias_index(entities: Iterable[Entity], *,
+                      active: Mapping[str, tuple[str | None, str | None]] | None = None) -> AliasIndex:  # fmt: skip
+    """Index every name and alias of ``entities``; derive acronyms of long names when unclaimed.
+    ``active``: when the pack's military coalitions were active (``Theatre.active``)."""
     ents = {e.id: e for e in entities}
     by_key: dict[str, list[str]] = defaultdict(list)
     by_acronym: dict[str, list[str]] = defaultdict(list)
@@ -104,6 +107,7 @@ def build_alias_index(entities: Iterable[Entity]) -> AliasIndex:
         by_surname=_frozen(by_surname),
         fuzzy_keys=MappingProxyType({k: tuple(v) for k, v in fuzzy.items()}),
         states=MappingProxyType(states_by_country(ents.values())),
+        active=MappingProxyType(dict(active or {})),
     )
 
 

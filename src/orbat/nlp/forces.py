@@ -13,7 +13,7 @@ entity and are not proposed; "rebels", "civilians" and the like are collectives
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from orbat.model import Entity, EntityKind, MentionLabel
 from orbat.nlp.recognise import Candidate
@@ -89,14 +89,17 @@ def _inside_a_name(text: str, start: int) -> bool:
 
 
 def pick_coalition(text: str, start: int, earlier: Iterable[tuple[int, Entity]], later: Sequence[tuple[int, str]],
-                   pack: Iterable[Entity]) -> tuple[str | None, float]:
+                   pack: Iterable[Entity], *, day: str | None = None,
+                   active: Mapping[str, tuple[str | None, str | None]] | None = None) -> tuple[str | None, float]:
     """The coalition a generic phrase at ``start`` means, with a score.
 
     ``earlier``: (end, entity) of the actors named before, nearest first; ``later``: (start, id) of
     the pack coalitions named in the document. The last coalition named before that is called a
     coalition (NATO is an alliance; "the coalition" names no alliance) — a provisional one only in
     this sentence or the one before — 0.6; else the first named after — 0.6; else the pack's one
-    military coalition — 0.5.
+    military coalition active on ``day`` (the report's date; ``active``: the pack's periods, a coalition
+    without one always active; an undated report: the ones still active) — 0.5. "Coalition forces" in
+    2006 Iraq are not the coalition against ISIS of 2014, and in 2013 there was none.
     """
     for end, entity in earlier:
         if entity.kind is not EntityKind.COALITION or not called_coalition(entity):
@@ -106,8 +109,20 @@ def pick_coalition(text: str, start: int, earlier: Iterable[tuple[int, Entity]],
     after = next((entity_id for s, entity_id in later if s > start), None)
     if after is not None:
         return after, 0.6
-    military = [e.id for e in pack if e.kind is EntityKind.COALITION and e.sector == "MIL"]
+    periods = active or {}
+    military = [e.id for e in pack if e.kind is EntityKind.COALITION and e.sector == "MIL"
+                and _active_on(periods.get(e.id), day)]  # fmt: skip
     return (military[0], 0.5) if len(military) == 1 else (None, 0.0)
+
+
+def _active_on(period: tuple[str | None, str | None] | None, day: str | None) -> bool:
+    if period is None:
+        return True
+    start, end = period
+    if day is None:
+        return end is None
+    day = day[:10]
+    return (start is None or start[: len(day)] <= day) and (end is None or day <= end[: len(day)])
 
 
 def called_coalition(entity: Entity) -> bool:

@@ -427,7 +427,8 @@ def _generic_force(state: _State, c: Candidate, forces: Mapping[str, str]) -> tu
     if c.hint == COALITION:
         earlier = ((end, e) for _, end, i in reversed(state.actors) if (e := _entity(state, i)) is not None)
         entity_id, score = pick_coalition(text, c.start, earlier, state.later_coalitions,
-                                          state.index.entities.values())
+                                          state.index.entities.values(), day=state.doc.published,
+                                          active=state.index.active)  # fmt: skip
     else:
         country = recent_country(text, c.start, state.countries)
         entity_id, score = (forces.get(country), 0.5) if country else (None, 0.0)

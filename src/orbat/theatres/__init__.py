@@ -15,6 +15,8 @@ A theatre is data, not code: a folder under ``orbat/theatres/`` holding YAML fil
         - {name: KH, ambiguous: true}  # also means other things: resolved only with context
       source: "US State Department, FTO designation, 2009-07-02"
       description: one line in our own words, optional
+      # military coalitions only: when a bare "the coalition" can mean this one (ISO dates, either open)
+      active: {start: 2003-03-20, end: 2011-12-18}
       # places only:
       lat: 33.48
       lon: 38.62
@@ -35,8 +37,11 @@ A theatre is data, not code: a folder under ``orbat/theatres/`` holding YAML fil
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from importlib import resources
+from types import MappingProxyType
 from typing import Any
 
 import yaml
@@ -46,9 +51,11 @@ _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's safe l
 from orbat.errors import ConfigError
 from orbat.model import Alias, Entity, EntityKind
 
-__all__ = ["CuratedRelation", "Theatre", "load_theatre", "available_theatres", "DEFAULT_THEATRE"]
+__all__ = ["CuratedRelation", "Theatre", "Period", "load_theatre", "available_theatres", "DEFAULT_THEATRE"]
 
 DEFAULT_THEATRE = "iraq_syria"
+Period = tuple["str | None", "str | None"]  # ISO start, ISO end; None is open
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +74,7 @@ class Theatre:
     name: str
     entities: tuple[Entity, ...]
     relations: tuple[CuratedRelation, ...]
+    active: Mapping[str, Period] = field(default_factory=dict)  # entity id -> (start, end), see the format above
 
     def entity(self, entity_id: str) -> Entity:
         for e in self.entities:
@@ -90,6 +98,7 @@ def load_theatre(name: str = DEFAULT_THEATRE) -> Theatre:
         raise ConfigError(f"unknown theatre {name!r}; available: {', '.join(available_theatres())}")
     entities: list[Entity] = []
     relations: list[CuratedRelation] = []
+    active: dict[str, Period] = {}
     for path in sorted((p for p in root.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name):
         records = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER) or []
         if not isinstance(records, list):
@@ -100,8 +109,21 @@ def load_theatre(name: str = DEFAULT_THEATRE) -> Theatre:
                 relations.append(_relation(rec, where))
             else:
                 entities.append(_entity(rec, where))
+                if rec.get("active") is not None:
+                    active[entities[-1].id] = _period(rec["active"], where)
     _check_references(name, entities, relations)
-    return Theatre(name, tuple(entities), tuple(relations))
+    return Theatre(name, tuple(entities), tuple(relations), MappingProxyType(active))
+
+
+
+def _period(value: Any, where: str) -> Period:
+    """An entity's ``active: {start, end}``: ISO days, either left out for open."""
+    if not isinstance(value, dict) or set(value) - {"start", "end"}:
+        raise ConfigError(f"{where}: active must be {{start: YYYY-MM-DD, end: YYYY-MM-DD}} (either optional)")
+    start, end = (None if value.get(k) is None else str(value[k]) for k in ("start", "end"))
+    if any(d is not None and not _ISO_DAY.match(d) for d in (start, end)) or (start and end and start > end):
+        raise ConfigError(f"{where}: active needs ISO days with start before end, not {value!r}")
+    return start, end
 
 
 def _entity(rec: dict[str, Any], where: str) -> Entity:
