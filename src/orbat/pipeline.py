@@ -123,7 +123,7 @@ def _run_jobs(conn: sqlite3.Connection, run_id: str, jobs: Iterator[tuple[_Batch
         engine.close()
 
 
-_COMMIT_S = 5.0  # results wait at most this long for the rest of their batch (a slow feed, stdin)
+_COMMIT_S = 5.0  # a slow source (a feed, stdin): the next result after this long since a commit commits
 
 
 def _write_jobs(conn: sqlite3.Connection, run_id: str, done: list[tuple[_Batch, BatchResult]], settings: Settings,
