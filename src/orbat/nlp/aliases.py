@@ -18,6 +18,7 @@ from types import MappingProxyType
 
 from orbat.model import Claim, Document, Entity, EntityKind, Evidence, stable_id, states_by_country
 from orbat.nlp.fuzzy import jaro_winkler
+from orbat.theatres import Period
 from orbat.nlp.normalise import acronym_key, acronym_of, is_acronym, name_key, name_tokens, token_key
 
 __all__ = ["AliasIndex", "AliasLink", "build_alias_index", "find_alias_links", "alias_claim", "EXTRACTOR"]
@@ -35,7 +36,7 @@ class AliasIndex:
     by_surname: Mapping[str, tuple[str, ...]]
     fuzzy_keys: Mapping[str, tuple[tuple[str, str], ...]]  # first letter -> ((key, entity id), ...)
     states: Mapping[str, Entity] = field(default_factory=dict)  # ISO3 -> the pack's state of that country
-    active: Mapping[str, tuple[str | None, str | None]] = field(default_factory=dict)  # the pack's coalition periods
+    active: Mapping[str, Period] = field(default_factory=dict)  # the pack's coalition periods
     _fuzzy_memo: dict[tuple[str, float], tuple[str, float] | None] = field(default_factory=dict, compare=False,
                                                                            repr=False)  # fmt: skip
 
@@ -76,7 +77,7 @@ def _names(entity: Entity) -> list[str]:
 
 
 def build_alias_index(entities: Iterable[Entity], *,
-                      active: Mapping[str, tuple[str | None, str | None]] | None = None) -> AliasIndex:  # fmt: skip
+                      active: Mapping[str, Period] | None = None) -> AliasIndex:  # fmt: skip
     """Index every name and alias of ``entities``; derive acronyms of long names when unclaimed.
     ``active``: when the pack's military coalitions were active (``Theatre.active``)."""
     ents = {e.id: e for e in entities}

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from orbat.model import Entity, EntityKind, MentionLabel
 from orbat.nlp.recognise import Candidate
+from orbat.theatres import Period
 
 __all__ = ["with_generic_forces", "pick_coalition", "called_coalition", "recent_country", "COALITION", "GOVERNMENT"]
 
@@ -90,7 +91,7 @@ def _inside_a_name(text: str, start: int) -> bool:
 
 def pick_coalition(text: str, start: int, earlier: Iterable[tuple[int, Entity]], later: Sequence[tuple[int, str]],
                    pack: Iterable[Entity], *, day: str | None = None,
-                   active: Mapping[str, tuple[str | None, str | None]] | None = None) -> tuple[str | None, float]:
+                   active: Mapping[str, Period] | None = None) -> tuple[str | None, float]:
     """The coalition a generic phrase at ``start`` means, with a score.
 
     ``earlier``: (end, entity) of the actors named before, nearest first; ``later``: (start, id) of
@@ -115,7 +116,7 @@ def pick_coalition(text: str, start: int, earlier: Iterable[tuple[int, Entity]],
     return (military[0], 0.5) if len(military) == 1 else (None, 0.0)
 
 
-def _active_on(period: tuple[str | None, str | None] | None, day: str | None) -> bool:
+def _active_on(period: Period | None, day: str | None) -> bool:
     if period is None:
         return True
     start, end = period
