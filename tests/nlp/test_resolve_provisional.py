@@ -198,3 +198,23 @@ def test_a_bare_coalition_is_the_military_coalition_active_on_the_report_date():
     between = _dated(dated, text, "2013-05-02")  # between the two there was none: no entity, no mention
     assert [m.entity for t, m in between.items() if "oalition" in t] in ([], [None])
     assert _dated(dated, text, None)["Coalition forces"].entity == "cjtf"  # undated: the one still active
+
+
+# ---------------------------------------------------------------- a ruler's government
+
+
+def test_a_ruler_s_regime_is_the_government_and_a_later_bare_regime_is_too():
+    theatre = _theatre()
+    government = Entity("assad-government", EntityKind.GOVERNMENT_BODY, "Syrian government (Assad era)",
+                        source="test", aliases=(Alias("Assad regime", "test"),))
+    assad = Entity("bashar-al-assad", EntityKind.PERSON, "Bashar al-Assad", source="test",
+                   aliases=(Alias("Assad", "test"),))
+    nlp = spacy.load(SPACY_MODEL, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer"])
+    deps = make_nlp_deps(nlp, Theatre("tiny+", (*theatre.entities, government, assad), ()),
+                         resolve_places=_places, find_dates=_no_dates)
+    found = _by_text(_analyse(deps, "The Assad regime shelled Basra again. Ministers urged Moscow to press the "
+                                    "regime to stop."))
+    assert found["Assad regime"].entity == "assad-government"  # not the man, whose name the ruler matched
+    assert found["regime"].entity == "assad-government" and found["regime"].source == "shortform"
+    alone = _by_text(_analyse(deps, "Ministers urged Moscow to press the regime to stop."))
+    assert "regime" not in alone or alone["regime"].entity is None  # no regime named before: no one

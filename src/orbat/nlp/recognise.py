@@ -59,7 +59,7 @@ _ACTING_VERBS = frozenset(
 _LOCATIVE = frozenset("in into inside from to across near at throughout towards toward within of via".split())
 _DEMONYM_SHAPE = re.compile(r"(?:ians?|ish|ese|ans?|is?|s)$", re.IGNORECASE)
 _SHORT_FORM = re.compile(
-    r"\b[Tt]he (?:same |latter |aforementioned )?(brigade|group|militia|movement|organi[sz]ation|faction|battalion|division|front)\b(?!['’]s? \w+ (?:of|in))"
+    r"\b[Tt]he (?:same |latter |aforementioned )?(brigade|group|militia|movement|organi[sz]ation|faction|battalion|division|front|regime)\b(?!['’]s? \w+ (?:of|in))"
 )
 
 
@@ -205,8 +205,9 @@ def _candidate(ent: Span, index: AliasIndex) -> Candidate | None:
         return None
     if label == "PLACE" and (EntityKind.STATE in kinds or ent.label_ == "GPE") and _acting(span):
         label = "ACTOR"
-    elif label == "PERSON" and _regime(span):
-        span, label = span.doc[span.start : span.end + 1], "ACTOR"
+    elif label == "PERSON" and _regime(span):  # the ruler's id is the person's: the phrase is looked up anew
+        span = span.doc[span.start : span.end + 1]
+        return Candidate(span.start_char, span.end_char, MentionLabel.ACTOR, "spacy", None)
     elif label == "PERSON" and kinds and EntityKind.PERSON not in kinds:
         label = "PLACE" if kinds <= {EntityKind.PLACE, EntityKind.STATE} else "ACTOR"
     return Candidate(span.start_char, span.end_char, MentionLabel(label), source, ent.ent_id_ or None)

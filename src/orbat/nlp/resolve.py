@@ -63,6 +63,7 @@ _SHORT_KINDS = {
     "militia": frozenset({EntityKind.UNIT, EntityKind.ARMED_GROUP}),
     "movement": frozenset({EntityKind.ARMED_GROUP, EntityKind.PARTY}),
     "front": frozenset({EntityKind.ARMED_GROUP, EntityKind.COALITION}),
+    "regime": frozenset({EntityKind.GOVERNMENT_BODY}),  # "the Asad regime … press the regime"
 }
 _SHORT_DEFAULT = frozenset({EntityKind.ARMED_GROUP, EntityKind.UNIT, EntityKind.ORGANISATION, EntityKind.PARTY})
 _NEEDS_NAME = frozenset({"brigade", "battalion", "division", "movement", "front"})
