@@ -120,6 +120,15 @@ def test_a_spacy_person_that_the_gazetteer_knows_well_becomes_a_place(tiny_theat
     assert (r.mentions[0].label, r.mentions[0].entity) == (L, "geonames:2")
 
 
+def test_a_titled_one_word_person_stays_a_person_even_when_the_gazetteer_knows_the_word(tiny_theatre):
+    text = "Secretary Kerry urged restraint, said Kerry's aides near Kerry."
+    county = Entity("iso3166-2:IE-KY", EntityKind.PLACE, "Kerry")
+    r = _resolve(tiny_theatre, text, _cands(text, ("Kerry", P, "spacy"), ("Kerry", P, "spacy"), ("Kerry", P, "spacy")),
+                 places=lambda names: [(county, 0.9)] * len(names))
+    assert r.mentions[0].label is P and r.mentions[0].entity is None  # after "Secretary": the man
+    assert r.mentions[2].label is L  # "near Kerry", no title: the gazetteer may still say it is the county
+
+
 def test_caption_mentions_are_kept_and_marked(tiny_theatre):
     text = "Body text. Kataib Hezbollah fighters in a photo."
     seg = Segment(11, len(text), SegmentKind.CAPTION)

@@ -45,7 +45,9 @@ from orbat.nlp.aliases import AliasIndex, AliasLink, alias_claim, find_alias_lin
 from orbat.nlp.collectives import COUNTRY_MARK, collective_entity, with_collectives
 from orbat.nlp.forces import COALITION, called_coalition, pick_coalition, recent_country, with_generic_forces
 from orbat.nlp.normalise import acronym_key, is_acronym, name_key, name_tokens, token_key
-from orbat.nlp.provisional import is_generic_org_name, looks_like_person, organisation_kind, split_person_name
+from orbat.nlp.provisional import (
+    TITLE_WORDS, is_generic_org_name, looks_like_person, organisation_kind, split_person_name,
+)
 from orbat.nlp.recognise import Candidate
 
 __all__ = ["Resolved", "PlaceResolver", "resolve_candidates", "FUZZY_THRESHOLD", "looks_like_armed_group"]
@@ -71,6 +73,7 @@ _NEEDS_NAME = frozenset({"brigade", "battalion", "division", "movement", "front"
 _QUALIFIED = re.compile(r"(?i)\b(?:kurdish|kurd|arab|sunni|shia|shiite|shi'ite|turkmen|yazidi|christian|druze|assyrian|"
                         r"tribal|rebel|opposition|islamist|jihadist|allied|pro-government|anti-government|"
                         r"free|moderate)\s+$")
+_PREVIOUS_WORD = re.compile(r"([A-Za-z][\w.]*)\s+$")  # the word right before a span
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
 _IN_COUNTRY = re.compile(r"\s+(?:in|from|of|across)\s+(?:the\s+)?")
 _PLACE_RELABEL_SCORE = 0.8
@@ -220,6 +223,9 @@ def _place_shaped(text: str, c: Candidate, index: AliasIndex) -> bool:
     person's name ("Ayn Issa" is a town)."""
     surface = text[c.start : c.end]
     words = [w for w in name_tokens(surface) if token_key(w)]
+    before = _PREVIOUS_WORD.search(text, max(0, c.start - 40), c.start)
+    if c.label is MentionLabel.PERSON and before and before.group(1).lower() in TITLE_WORDS:
+        return False  # "Secretary Kerry", "General Townsend": a titled person, not County Kerry
     if c.label is MentionLabel.PERSON and len(words) >= 2:
         return len(words) <= 4 and not index.exact(surface)
     return (len(words) == 1 and token_key(words[0]) not in _PEOPLES and not index.exact(surface)
