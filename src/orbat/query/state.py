@@ -12,11 +12,11 @@ from operator import itemgetter
 from orbat.errors import OrbatError, StoreError
 from orbat.query.claims import bounded
 from orbat.query.resolve import entity_names, resolve_optional
-from orbat.reason.state import StateEntry, StateGroup, StateRules, state_at, state_entry, state_page
-from orbat.reason.time import day_number, literal_interval, parse_day
+from orbat.reason.state import StateEntry, StateGroup, StateRules, state_at_page, state_entry, state_page
+from orbat.reason.time import day_number, parse_day, valid_time
 from orbat.store import claims as claim_store
-from orbat.store.claims import ClaimRecord
-from orbat.store.schema import STATE_NEGATED, STATE_UNREADABLE
+from orbat.store.claims import STATE_UNREAD_DAY, ClaimRecord, state_row_flags, state_row_id
+from orbat.store.schema import STATE_NEGATED
 
 __all__ = ["StateView", "state_as_of"]
 
@@ -52,7 +52,8 @@ def state_as_of(
                                                       rules.lookback_days)  # fmt: skip
         if place_id and actor_id:
             records = [r for r in records if actor_id in (r.claim.subject, r.claim.object)]
-        page, total = _paged(conn, state_at(records, day, rules), limit, offset)
+        total, entries = state_at_page(records, day, rules, limit=limit, offset=offset)
+        page = _with_evidence(conn, entries)
     else:
         page, total = _whole_map(conn, day, rules, limit, offset)
     names = entity_names(conn, [r for e in page for r in e.supporting + e.contesting])
@@ -62,30 +63,29 @@ def state_as_of(
 Page = tuple[list[StateEntry], int]  # the entries of one page (claims with evidence) and how many in all
 
 
-def _paged(conn: sqlite3.Connection, entries: list[StateEntry], limit: int, offset: int) -> Page:
-    return _with_evidence(conn, entries[offset : offset + limit]), len(entries)
-
-
 def _whole_map(conn: sqlite3.Connection, day: date, rules: StateRules, limit: int, offset: int) -> Page:
     """The state of every relation: the rules over compact rows, full records only for the page. Over full
     records of every candidate when some row is unreadable (see store migration 5) or a rule is negative."""
     number, fast = int(day_number(day)), min(rules.stale_after_days, rules.contest_window_days) >= 0
     rows = claim_store.state_rows(conn, number, rules.lookback_days, rules.stale_after_days) if fast else []
-    if not fast or any(map(STATE_UNREADABLE.__and__, map(itemgetter(2), rows))):  # tens of thousands: in C
+    if not fast or min(map(itemgetter(1), rows), default=0) == STATE_UNREAD_DAY:  # tens of thousands: in C
         records = claim_store.state_candidates(conn, day_number(day), rules.lookback_days)
-        return _paged(conn, state_at(records, day, rules), limit, offset)
+        total, entries = state_at_page(records, day, rules, limit=limit, offset=offset)
+        return _with_evidence(conn, entries), total
     order_keys = partial(claim_store.state_order_keys, conn)
     total, groups = state_page(rows, rules, order_keys, limit=limit, offset=offset)
-    if any(sum(alive and row[2] & STATE_NEGATED > 0 for row, alive in g) > 1 for g in groups):
+    if any(sum(alive and state_row_flags(row) & STATE_NEGATED > 0 for row, alive in g) > 1 for g in groups):
         position = claim_store.state_candidate_order(conn, day_number(day), rules.lookback_days)
-        groups = [sorted(g, key=lambda member: position[member[0][0]]) for g in groups]  # denials in candidate order
-    records = claim_store.state_page_records(conn, [row[0] for g in groups for row, _ in g])
+        groups = [sorted(g, key=lambda member: position[state_row_id(member[0])])  # denials in candidate order
+                  for g in groups]  # fmt: skip
+    records = claim_store.state_page_records(conn, [state_row_id(row) for g in groups for row, _ in g])
     return [_entry(g, records) for g in groups], total
 
 
 def _entry(group: StateGroup, records: dict[int, ClaimRecord]) -> StateEntry:
-    entry = state_entry([(records[row[0]], literal_interval(records[row[0]].claim)) for row, _ in group],
-                        {records[row[0]].claim.id for row, alive in group if alive})  # fmt: skip
+    members = [records[state_row_id(row)] for row, _ in group]
+    entry = state_entry([(r, *valid_time(r.claim)) for r in members],
+                        {r.claim.id for r, (_, alive) in zip(members, group) if alive})  # fmt: skip
     if entry is None:
         raise StoreError("the state indexes disagree with the claims; run REINDEX claims_state_short, "
                          "claims_state_long on the database, and report it if it happens again")  # fmt: skip

@@ -34,13 +34,16 @@ from heapq import nsmallest
 from operator import itemgetter
 
 from orbat.reason.facts import NON_ASSERTING, SYMMETRIC, fact_key
-from orbat.reason.time import Interval, is_point, literal_interval, shift
-from orbat.store.claims import STATE_PREDICATES, ClaimRecord, StateRow
+from orbat.reason.time import Interval, shift, valid_time
+from orbat.store.claims import STATE_PREDICATES, ClaimRecord, StateRow, state_row_id
 from orbat.store.schema import (
     STATE_HOLDS, STATE_KEY_SEPARATOR, STATE_NEGATED, STATE_POINT, STATE_SWAPPED, STATE_SYMMETRIC,
 )  # fmt: skip
 
-__all__ = ["StateRules", "StateEntry", "StateGroup", "state_at", "state_page", "state_entry", "HEAD_ROLES"]
+__all__ = [
+    "StateRules", "StateEntry", "StateGroup", "Candidate", "state_at", "state_at_page", "state_page", "state_entry",
+    "HEAD_ROLES",
+]  # fmt: skip
 
 HEAD_ROLES = frozenset({
     "leader", "commander", "secretary-general", "secretary general", "president", "prime minister",
@@ -90,16 +93,19 @@ def _key(record: ClaimRecord) -> tuple[str | None, ...]:
     return (subject, c.predicate, obj)
 
 
-def _holds(record: ClaimRecord, span: Interval, day: date, rules: StateRules) -> bool:
+Candidate = tuple[ClaimRecord, Interval, bool]  # a claim, its literal interval, whether it is a point observation
+
+
+def _holds(record: ClaimRecord, span: Interval, point: bool, day: date, rules: StateRules) -> bool:
     """Rules 2–3 without supersession: does the claim reach the day?"""
-    if record.curated or not is_point(record.claim):
+    if record.curated or not point:
         return span.contains(day)
     return span.lo <= day <= shift(span.hi, rules.stale_after_days)
 
 
-def _superseded(record: ClaimRecord, span: Interval, rival_starts: list[date], day: date, rules: StateRules) -> bool:
+def _superseded(span: Interval, point: bool, rival_starts: list[date], day: date, rules: StateRules) -> bool:
     """Rule 3: a claim with the same key started in (start + contest window, day]. ``rival_starts`` is sorted."""
-    if not is_point(record.claim):
+    if not point:
         return False
     threshold = shift(span.lo, rules.contest_window_days)
     return bisect_right(rival_starts, day) > bisect_right(rival_starts, threshold)
@@ -107,21 +113,39 @@ def _superseded(record: ClaimRecord, span: Interval, rival_starts: list[date], d
 
 def state_at(records: Iterable[ClaimRecord], day: date, rules: StateRules = StateRules()) -> list[StateEntry]:
     """The relations holding on ``day`` (see the module docstring), ordered by predicate, subject, object."""
-    spans = {r.claim.id: (r, literal_interval(r.claim)) for r in records if _usable(r)}
-    usable = [(r, span) for r, span in spans.values() if span.lo <= day]
+    groups, alive = _relations(records, day, rules)
+    entries = [state_entry(g, alive) for g in groups]
+    return sorted((e for e in entries if e is not None),
+                  key=lambda e: (e.predicate, e.subject or "", e.object or "", e.role or ""))  # fmt: skip
+
+
+def state_at_page(records: Iterable[ClaimRecord], day: date, rules: StateRules, *, limit: int,
+                  offset: int) -> tuple[int, list[StateEntry]]:  # fmt: skip
+    """``state_at`` for one page: how many relations hold on the day, and ``state_at(...)[offset:offset + limit]``.
+    Only the page's entries are built: an actor named in thousands of relations needs a page of them."""
+    groups, alive = _relations(records, day, rules)
+    live = [(_order(g), i, g) for i, g in enumerate(groups)
+            if any(r.claim.id in alive and _affirmed(r) for r, _, _ in g)]  # fmt: skip
+    page = nsmallest(offset + limit, live)[offset:]  # (order, position): the stable order of state_at's sort
+    return len(live), [entry for _, _, g in page if (entry := state_entry(g, alive)) is not None]
+
+
+def _relations(records: Iterable[ClaimRecord], day: date, rules: StateRules) -> tuple[list[list[Candidate]], set[str]]:
+    """The claims holding on the day grouped by relation (in candidate order), and the ids of those that
+    survive supersession."""
+    spans: dict[str, Candidate] = {r.claim.id: (r, *valid_time(r.claim)) for r in records if _usable(r)}
+    usable = [(r, span, point) for r, span, point in spans.values() if span.lo <= day]
     starts: dict[tuple[str | None, ...], list[date]] = {}
-    for r, span in usable:
+    for r, span, _ in usable:
         starts.setdefault(_key(r), []).append(span.lo)
     for values in starts.values():
         values.sort()
-    holding = [(r, span) for r, span in usable if _holds(r, span, day, rules)]
-    alive = {r.claim.id for r, span in holding if not _superseded(r, span, starts[_key(r)], day, rules)}
-    by_triple: dict[tuple[str | None, ...], list[tuple[ClaimRecord, Interval]]] = {}
-    for r, span in holding:
-        by_triple.setdefault(fact_key(r), []).append((r, span))
-    entries = [state_entry(rs, alive) for rs in by_triple.values()]
-    return sorted((e for e in entries if e is not None),
-                  key=lambda e: (e.predicate, e.subject or "", e.object or "", e.role or ""))  # fmt: skip
+    holding = [(r, span, point) for r, span, point in usable if _holds(r, span, point, day, rules)]
+    alive = {r.claim.id for r, span, point in holding if not _superseded(span, point, starts[_key(r)], day, rules)}
+    by_triple: dict[tuple[str | None, ...], list[Candidate]] = {}
+    for candidate in holding:
+        by_triple.setdefault(fact_key(candidate[0]), []).append(candidate)
+    return list(by_triple.values()), alive
 
 
 def _usable(r: ClaimRecord) -> bool:
@@ -129,25 +153,39 @@ def _usable(r: ClaimRecord) -> bool:
     return c.predicate in STATE_PREDICATES and c.review != "rejected" and c.modality not in NON_ASSERTING
 
 
-def state_entry(records: list[tuple[ClaimRecord, Interval]], alive: set[str]) -> StateEntry | None:
+def _affirmed(r: ClaimRecord) -> bool:
+    return r.claim.polarity != "negated"
+
+
+def _first(records: list[Candidate]) -> ClaimRecord:
+    """The earliest reported affirmed claim (then the smallest id): it states the relation in ``state_entry``."""
+    return min((r for r, _, _ in records if _affirmed(r)), key=lambda r: (r.claim.reported or "", r.claim.id))
+
+
+def _order(records: list[Candidate]) -> tuple[str, str, str, str]:
+    """Where ``state_at`` puts the entry of these claims."""
+    c = _first(records).claim
+    return c.predicate, c.subject or "", c.object or "", c.role or ""
+
+
+def state_entry(records: list[Candidate], alive: set[str]) -> StateEntry | None:
     """One relation from its claims holding on the day (in candidate order) and the ids of those surviving
     supersession; None when no affirmed one survives."""
-    yes = sorted(((r, s) for r, s in records if r.claim.polarity != "negated"),
-                 key=lambda p: (p[0].claim.reported or "", p[0].claim.id))  # fmt: skip
-    if not any(r.claim.id in alive for r, _ in yes):
+    yes = sorted((p for p in records if _affirmed(p[0])), key=lambda p: (p[0].claim.reported or "", p[0].claim.id))
+    if not any(r.claim.id in alive for r, _, _ in yes):
         return None
-    no = tuple(r for r, _ in records if r.claim.polarity == "negated" and r.claim.id in alive)
+    no = tuple(r for r, _, _ in records if not _affirmed(r) and r.claim.id in alive)
     c = yes[0][0].claim
-    since = min(s.lo for _, s in yes)
-    ends = [s.hi for r, s in yes if not is_point(r.claim) and s.hi != date.max]
-    curated = all(r.curated for r, _ in yes)
-    basis = "curated" if curated else "observed" if any(is_point(r.claim) for r, _ in yes) else "closed_span"
+    since = min(s.lo for _, s, _ in yes)
+    ends = [s.hi for _, s, point in yes if not point and s.hi != date.max]
+    curated = all(r.curated for r, _, _ in yes)
+    basis = "curated" if curated else "observed" if any(point for _, _, point in yes) else "closed_span"
     return StateEntry(
         subject=c.subject, predicate=c.predicate, object=c.object, role=c.role,
         place=(c.object if c.predicate in ("controls", "present_at") else None) or c.place,
         since=None if since == date.min else since.isoformat(), until=max(ends).isoformat() if ends else None,
-        basis=basis, supporting=tuple(r for r, _ in yes), contesting=no,
-        independent_sources=len({r.source_key for r, _ in yes}),
+        basis=basis, supporting=tuple(r for r, _, _ in yes), contesting=no,
+        independent_sources=len({r.source_key for r, _, _ in yes}),
     )  # fmt: skip
 
 
@@ -168,21 +206,21 @@ def state_page(rows: Sequence[StateRow], rules: StateRules, order_keys: OrderKey
     kept: set[str] = set()
     symmetric: dict[str, list[StateRow]] = {}  # symmetric relations: their affirmed claims holding on the day
     latest_of, keep = latest.setdefault, kept.add  # tens of thousands of rows: no attribute look-ups per row
-    for row in rows:
-        _, lo, flags, fact, key = row
+    for row in rows:  # id_flags: rowid and STATE_* flags (StateRow); the masks read the flags
+        id_flags, lo, fact, key = row
         newest = latest_of(key or fact, lo)
-        if flags & (STATE_HOLDS | STATE_NEGATED) == STATE_HOLDS:
-            if flags & STATE_SYMMETRIC:
+        if id_flags & (STATE_HOLDS | STATE_NEGATED) == STATE_HOLDS:
+            if id_flags & STATE_SYMMETRIC:
                 symmetric.setdefault(fact, []).append(row)
-            if not flags & STATE_POINT or newest <= lo + window:
+            if not id_flags & STATE_POINT or newest <= lo + window:
                 keep(fact)
     oriented = _oriented({fact: symmetric[fact] for fact in kept.intersection(symmetric)}, order_keys)
     page = [oriented.get(k, k) for k in nsmallest(offset + limit, [*kept.difference(symmetric), *oriented])][offset:]
     groups: dict[str, StateGroup] = {fact: [] for fact in page}
     for row in rows:
-        _, lo, flags, fact, key = row
-        if fact in groups and flags & STATE_HOLDS:
-            groups[fact].append((row, not (flags & STATE_POINT and latest[key or fact] > lo + window)))
+        id_flags, lo, fact, key = row
+        if fact in groups and id_flags & STATE_HOLDS:
+            groups[fact].append((row, not (id_flags & STATE_POINT and latest[key or fact] > lo + window)))
     return len(kept), list(groups.values())
 
 
@@ -190,12 +228,12 @@ def _oriented(symmetric: dict[str, list[StateRow]], order_keys: OrderKeys) -> di
     """Sort key → fact key of symmetric relations: each sorts as its earliest reported affirmed claim states
     it (``state_entry``); report dates and ids are read only for relations stated both ways round."""
     both = {fact: rows for fact, rows in symmetric.items()
-            if len(rows) > 1 and len({r[2] & STATE_SWAPPED for r in rows}) > 1}  # fmt: skip
-    keys = order_keys([row[0] for rows in both.values() for row in rows]) if both else {}
+            if len(rows) > 1 and len({r[0] & STATE_SWAPPED for r in rows}) > 1}  # fmt: skip
+    keys = order_keys([state_row_id(row) for rows in both.values() for row in rows]) if both else {}
     oriented = {}
     for fact, rows in symmetric.items():
-        first = min(rows, key=lambda r: keys[r[0]]) if fact in both else rows[0]
-        if first[2] & STATE_SWAPPED:
+        first = min(rows, key=lambda r: keys[state_row_id(r)]) if fact in both else rows[0]
+        if first[0] & STATE_SWAPPED:
             predicate, one, other, role = fact.split(STATE_KEY_SEPARATOR)
             oriented[STATE_KEY_SEPARATOR.join((predicate, other, one, role))] = fact
         else:

@@ -19,7 +19,10 @@ from datetime import date, timedelta
 
 from orbat.model import Claim
 
-__all__ = ["Interval", "FOREVER", "parse_day", "literal_interval", "is_point", "is_curated", "day_number", "shift"]
+__all__ = [
+    "Interval", "FOREVER", "parse_day", "literal_interval", "is_point", "valid_time", "is_curated", "day_number",
+    "shift",
+]  # fmt: skip
 
 _PRECISION_DAYS = {"day": 1, "week": 7, "month": 31, "season": 92, "year": 366, "unknown": 1}
 _EPOCH = date(2000, 1, 1)
@@ -77,25 +80,30 @@ def is_curated(claim: Claim) -> bool:
 
 def literal_interval(claim: Claim) -> Interval:
     """The days the claim speaks of (see the module docstring)."""
-    reported = parse_day(claim.reported)
-    start = parse_day(claim.valid.start)
-    end = parse_day(claim.valid.end, last=True)
-    if is_curated(claim):
-        return Interval(start or date.min, end or date.max)
-    lo = start or end or reported
-    hi = end or max(filter(None, (start, reported)), default=None)
-    if lo is None or hi is None:
-        return FOREVER
-    return Interval(min(lo, hi), max(lo, hi))
+    return valid_time(claim)[0]
 
 
 def is_point(claim: Claim) -> bool:
     """True for a point observation: an open end, or a span no longer than its precision."""
+    return valid_time(claim)[1]
+
+
+def valid_time(claim: Claim) -> tuple[Interval, bool]:
+    """``literal_interval`` and ``is_point`` of the claim, reading each of its dates once."""
     start = parse_day(claim.valid.start)
     end = parse_day(claim.valid.end, last=True)
     if end is None or start is None:
-        return end is None
-    return (end - start).days < _PRECISION_DAYS.get(claim.valid.precision, 1)
+        point = end is None
+    else:
+        point = (end - start).days < _PRECISION_DAYS.get(claim.valid.precision, 1)
+    if is_curated(claim):
+        return Interval(start or date.min, end or date.max), point
+    reported = parse_day(claim.reported)
+    lo = start or end or reported
+    hi = end or max(filter(None, (start, reported)), default=None)
+    if lo is None or hi is None:
+        return FOREVER, point
+    return Interval(min(lo, hi), max(lo, hi)), point
 
 
 def day_number(day: date) -> float:

@@ -9,6 +9,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from orbat.model import Claim, Entity, EntityKind, Evidence, Fatalities, TimeSpan
@@ -27,7 +28,11 @@ __all__ = [
     "claim_records",
     "state_candidates",
     "StateRow",
+    "STATE_ROWID_SHIFT",
+    "STATE_UNREAD_DAY",
     "state_rows",
+    "state_row_id",
+    "state_row_flags",
     "state_order_keys",
     "state_candidate_order",
     "state_page_records",
@@ -220,15 +225,24 @@ def state_candidates(
     return _records(conn, rows, evidence=False)
 
 
-StateRow = tuple[int, int, int, str, "str | None"]
+StateRow = tuple[int, int, str, "str | None"]
+"""What the state rules read of one claim (``state_rows``): (rowid << STATE_ROWID_SHIFT | its STATE_* flags,
+first day, fact key, supersession key or None when it is the fact key)."""
+STATE_ROWID_SHIFT = 7  # every STATE_* flag, STATE_HOLDS included, lies below 1 << 7
+STATE_UNREAD_DAY = -(1 << 62)  # the first day state_rows gives a claim the rules cannot read fast: before all
 
 
 def _state_rows_sql() -> str:
-    """Both indexes of migration 5: spans up to STATE_SHORT_SPAN_DAYS long by start, longer ones by end."""
+    """Both indexes of migration 5: spans up to STATE_SHORT_SPAN_DAYS long by start, longer ones by end.
+    Four values a row, rowid and flags in one integer: at a million claims the sqlite3 module's cost for each
+    value it hands over is a good part of the query's."""
     c, short = STATE_COLUMNS, STATE_SHORT_SPAN_DAYS
     stale = f"({c['flags']}) & {STATE_POINT | STATE_CURATED} = {STATE_POINT}"  # a point observation goes stale
     holds = f"(:day <= CASE WHEN {stale} THEN {c['hi']} + :stale ELSE {c['hi']} END) * {STATE_HOLDS}"
-    select = f"SELECT rowid, {c['lo']}, {c['flags']} + {holds}, {c['fact_key']}, {c['supersession_key']} FROM claims"
+    unread = f"({c['flags']}) & {STATE_UNREADABLE} OR rowid >= {1 << (63 - STATE_ROWID_SHIFT)}"  # or too big to pack
+    select = (f"SELECT (rowid << {STATE_ROWID_SHIFT}) | ({c['flags']} + {holds}), "
+              f"CASE WHEN {unread} THEN {STATE_UNREAD_DAY} ELSE {c['lo']} END, {c['fact_key']}, "
+              f"{c['supersession_key']} FROM claims")  # fmt: skip
     started = f"({c['lo']} <= :day OR ({c['flags']}) & {STATE_UNREADABLE})"
     return (
         f"{select} INDEXED BY claims_state_short WHERE {c['short_start']} BETWEEN :day - :lookback - {short} AND :day "
@@ -243,13 +257,23 @@ _STATE_ROWS_SQL = _state_rows_sql()
 
 def state_rows(conn: sqlite3.Connection, day: int, lookback_days: int, stale_after_days: int) -> list[StateRow]:
     """What the state rules read of the usable state candidates (those of ``state_candidates``, not rejected,
-    asserting) that start on or before ``day`` (days since 2000-01-01), from the indexes of migration 5:
-    (rowid, first day, STATE_* flags with STATE_HOLDS when it reaches the day given ``stale_after_days``,
-    fact key, supersession key or None when it is the fact key). Unreadable rows come whatever their start."""
+    asserting) that start on or before ``day`` (days since 2000-01-01), from the indexes of migration 5 (see
+    StateRow; the flags have STATE_HOLDS when the claim reaches the day given ``stale_after_days``). Unreadable
+    rows come whatever their start, with STATE_UNREAD_DAY as their first day."""
     cursor = conn.cursor()
     cursor.row_factory = None  # plain tuples: tens of thousands of rows
     params = {"day": day, "lookback": lookback_days, "stale": stale_after_days}
     return cursor.execute(_STATE_ROWS_SQL, params).fetchall()
+
+
+def state_row_id(row: StateRow) -> int:
+    """The claims rowid of a state row."""
+    return row[0] >> STATE_ROWID_SHIFT
+
+
+def state_row_flags(row: StateRow) -> int:
+    """The STATE_* flags of a state row, STATE_HOLDS included."""
+    return row[0] & ((1 << STATE_ROWID_SHIFT) - 1)
 
 
 def state_order_keys(conn: sqlite3.Connection, rowids: Sequence[int]) -> dict[int, tuple[str, str]]:
@@ -294,13 +318,45 @@ def entity_state_candidates(
     return _records(conn, rows, evidence=False)
 
 
+_RECORD_COLUMNS = (
+    "id", "predicate", "subject", "object", "role", "place", "valid_start", "valid_end", "valid_precision",
+    "reported", "polarity", "modality", "claimant", "extractor", "confidence", "review", "event_type", "mode",
+    "context", "actors", "recipients", "size", "fatalities_low", "fatalities_best", "fatalities_high",
+    "geo_precision", "acled_event_type", "acled_sub_event_type", "note", "document_id", "doc_cluster", "doc_outlet",
+    "doc_url", "doc_title", "doc_published",
+)  # fmt: skip  (what _records reads of a _SELECT row, in the order _record takes them)
+
+
 def _records(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row], *, evidence: bool = True) -> list[ClaimRecord]:
+    """Records of _SELECT rows. Columns are read by position: a Row looks a name up by comparing it with every
+    column name in turn, and the thirty-odd look-ups per claim cost more than the query did."""
+    if not rows:
+        return []
+    names = rows[0].keys()
+    pick = itemgetter(*(names.index(n) for n in _RECORD_COLUMNS))
     ev = _evidence(conn, [r["id"] for r in rows]) if evidence else {}
-    return [
-        ClaimRecord(_row_to_claim(r, ev.get(r["id"], ())), r["document_id"], r["doc_cluster"], r["doc_outlet"],
-                    r["doc_url"], r["doc_title"], r["doc_published"])
-        for r in rows
-    ]  # fmt: skip
+    lists: dict[str, tuple[str, ...]] = {}  # actors and recipients: the same few JSON lists over and over
+    return [_record(pick(r), ev, lists) for r in rows]
+
+
+def _record(v: tuple[Any, ...], ev: dict[str, tuple[Evidence, ...]], lists: dict[str, tuple[str, ...]]) -> ClaimRecord:
+    """One record from the _RECORD_COLUMNS of a row."""
+    actors, recipients = _id_list(v[19], lists), _id_list(v[20], lists)
+    claim = Claim(
+        id=v[0], predicate=v[1], subject=v[2], object=v[3], role=v[4], place=v[5], valid=TimeSpan(v[6], v[7], v[8]),
+        reported=v[9], polarity=v[10], modality=v[11], claimant=v[12], evidence=ev.get(v[0], ()), extractor=v[13],
+        confidence=v[14], review=v[15], event_type=v[16], mode=v[17], context=v[18], actors=actors,
+        recipients=recipients, size=v[21], fatalities=Fatalities(v[22], v[23], v[24]), geo_precision=v[25],
+        acled_event_type=v[26], acled_sub_event_type=v[27], source_note=v[28],
+    )  # fmt: skip
+    return ClaimRecord(claim, v[29], v[30], v[31], v[32], v[33], v[34])
+
+
+def _id_list(text: str, seen: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    found = seen.get(text)
+    if found is None:
+        found = seen[text] = tuple(json.loads(text))
+    return found
 
 
 def _evidence(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, tuple[Evidence, ...]]:
@@ -315,20 +371,6 @@ def _evidence(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, tuple[E
         for r in rows:
             found.setdefault(r[0], []).append(Evidence(r[1], r[2], r[3], r[4]))
     return {k: tuple(v) for k, v in found.items()}
-
-
-def _row_to_claim(r: sqlite3.Row, evidence: tuple[Evidence, ...]) -> Claim:
-    return Claim(
-        id=r["id"], predicate=r["predicate"], subject=r["subject"], object=r["object"], role=r["role"],
-        place=r["place"], valid=TimeSpan(r["valid_start"], r["valid_end"], r["valid_precision"]),
-        reported=r["reported"], polarity=r["polarity"], modality=r["modality"], claimant=r["claimant"],
-        evidence=evidence, extractor=r["extractor"], confidence=r["confidence"], review=r["review"],
-        event_type=r["event_type"], mode=r["mode"], context=r["context"], actors=tuple(json.loads(r["actors"])),
-        recipients=tuple(json.loads(r["recipients"])), size=r["size"],
-        fatalities=Fatalities(r["fatalities_low"], r["fatalities_best"], r["fatalities_high"]),
-        geo_precision=r["geo_precision"], acled_event_type=r["acled_event_type"],
-        acled_sub_event_type=r["acled_sub_event_type"], source_note=r["note"],
-    )  # fmt: skip
 
 
 def set_source_note(conn: sqlite3.Connection, claim_id: str, note: str | None) -> None:
