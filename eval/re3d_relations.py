@@ -5,7 +5,8 @@
     python eval/re3d_relations.py --write-baseline   # pin floors at measured - 0.01 (a commit of its own)
 
 Each document text goes through orbat's recognition and resolution and then relation and event
-extraction, exactly as in the pipeline. Gold: re3d relations of the four types below with crowd
+extraction, exactly as in the pipeline (first-person plural pronouns read as the speaking body
+first: ``orbat.extract.speakers``). Gold: re3d relations of the four types below with crowd
 confidence ≥ 0.5, duplicates (same type and argument spans) counted once. Ours, mapped to re3d:
 
 - ``BelongsTo``      ← part_of, member_of
@@ -31,6 +32,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from orbat.model import Analysis, Document
@@ -91,7 +93,10 @@ def gold_pairs(rels: list[dict]) -> list[Pair]:
 def predicted_pairs(analysis: Analysis, extract_deps: object) -> list[Pair]:
     from orbat.extract.events import find_event_frames
     from orbat.extract.relations import find_relations
+    from orbat.extract.speakers import with_speakers
 
+    relation_deps = extract_deps.relations  # type: ignore[attr-defined]
+    analysis = with_speakers(analysis, relation_deps.entity_kinds, partial(find_relations, deps=relation_deps))
     doc = analysis.document.id
     named_as = {(m.start, m.end): m.antecedent for m in analysis.mentions if m.antecedent}
 
@@ -100,7 +105,7 @@ def predicted_pairs(analysis: Analysis, extract_deps: object) -> list[Pair]:
         return (own, named_as[own]) if own in named_as else (own,)
 
     out: set[Pair] = set()
-    for f in find_relations(analysis, deps=extract_deps.relations):  # type: ignore[attr-defined]
+    for f in find_relations(analysis, deps=relation_deps):
         if f.predicate in TYPES:
             kind = "BelongsTo" if f.predicate == "leads" and f.role in SPEAKING_ROLES else TYPES[f.predicate]
             out.add((doc, kind, spans(f.subject), spans(f.object)))

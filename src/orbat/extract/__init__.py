@@ -14,13 +14,15 @@ factor. Alias claims are recognition's (``analysis.claims``) and are not repeate
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 from orbat.extract.attribution import Attribution, attribute
-from orbat.extract.relations import RelationDeps, build_relation_deps, extract_relations
-from orbat.model import Analysis, Claim, Evidence, is_collective
+from orbat.extract.relations import RelationDeps, build_relation_deps, extract_relations, find_relations
+from orbat.extract.speakers import with_speakers
+from orbat.model import Analysis, Claim, Evidence
 from orbat.theatres import Theatre
 
 __all__ = ["ExtractDeps", "build_extract_deps", "extract_claims", "attribute", "Attribution", "EventFinder", "presupposed"]
@@ -50,13 +52,12 @@ def build_extract_deps(theatre: Theatre) -> ExtractDeps:
 
 def extract_claims(analysis: Analysis, *, deps: ExtractDeps) -> tuple[Claim, ...]:
     """Relation and event claims of one document, attributed, in text order of their triggers."""
+    analysis = with_speakers(analysis, deps.relations.entity_kinds, partial(find_relations, deps=deps.relations))
     found = extract_relations(analysis, deps=deps.relations)
     found += deps.find_events(analysis, deps=deps.event_deps)
     found.sort(key=lambda pair: pair[1])
-    kinds = getattr(deps.event_deps, "kinds", {})
     links = _coreference_links(analysis)
-    return tuple(_with_antecedents(analysis, _attributed(analysis, claim, trigger, kinds), links)
-                 for claim, trigger in found)  # fmt: skip
+    return tuple(_with_antecedents(analysis, _attributed(analysis, claim, trigger), links) for claim, trigger in found)
 
 
 Link = tuple[int, str, tuple[int, int]]  # where a coreference mention starts, its entity, its antecedent's span
@@ -83,7 +84,7 @@ def _with_antecedents(analysis: Analysis, claim: Claim, links: list[Link]) -> Cl
     return replace(claim, evidence=(*claim.evidence, *extra))
 
 
-def _attributed(analysis: Analysis, claim: Claim, trigger: int, kinds: Mapping[str, str]) -> Claim:
+def _attributed(analysis: Analysis, claim: Claim, trigger: int) -> Claim:
     evidence = claim.evidence[0] if claim.evidence else None
     if evidence is not None and not analysis.document.is_body(evidence.start, evidence.end):
         return claim  # a photo caption speaks for the picture desk: asserted, outlet's voice
@@ -95,47 +96,12 @@ def _attributed(analysis: Analysis, claim: Claim, trigger: int, kinds: Mapping[s
         a = Attribution(a.claimant if keep else None, "reported" if keep else "asserted", "affirmed",
                         a.confidence_factor if keep else 1.0, a.claimant_text if keep else None)  # fmt: skip
     return replace(
-        _speaker_as_actor(analysis, claim, trigger, a.claimant, kinds),
+        claim,
         claimant=a.claimant,
         modality=a.modality,
         polarity=a.polarity,
         confidence=round(claim.confidence * a.confidence_factor, 3),
     )
-
-
-_NOT_A_SPEAKING_BODY = frozenset({"person", "place", "media"})
-
-
-def _speaker_as_actor(analysis: Analysis, claim: Claim, trigger: int, claimant: str | None,
-                      kinds: Mapping[str, str]) -> Claim:  # fmt: skip
-    """"We will keep striking ISIL," the coalition said: an event whose only agent is "we" (or "our …")
-    is the claimant's, when the claimant is a body that can say "we" (a state, force, group or
-    organisation; not a person, whose "we" may be any group they belong to, nor an outlet)."""
-    if claim.predicate != "event" or claim.actors or not claimant or is_collective(claimant):
-        return claim
-    made = {e.id: e.kind.value for e in analysis.entities}
-    kind = kinds.get(claimant) or made.get(claimant)
-    if kind is None or kind in _NOT_A_SPEAKING_BODY or not _first_person_agent(analysis.parse[trigger]):
-        return claim
-    recipients = tuple(r for r in claim.recipients if r != claimant)
-    return replace(claim, subject=claimant, actors=(claimant,), recipients=recipients,
-                   object=recipients[0] if recipients else None)  # fmt: skip
-
-
-def _first_person_agent(trigger: Any) -> bool:
-    """The trigger's subject (climbing through "continue to strike", "…, and struck") is "we", or
-    the trigger noun is "our" ("our strikes")."""
-    tok = trigger
-    for _ in range(4):
-        for c in tok.children:
-            if (c.dep_ == "nsubj" and c.lower_ == "we") or (c.dep_ == "poss" and c.lower_ == "our"):
-                return True
-            if c.dep_ in ("nsubj", "nsubjpass", "agent"):
-                return False
-        if tok.dep_ not in ("xcomp", "conj", "advcl") or tok.head is tok:
-            return False
-        tok = tok.head
-    return False
 
 
 _MODIFIERS = frozenset({"amod", "compound", "appos", "nmod", "poss", "npadvmod", "nummod"})

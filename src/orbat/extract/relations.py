@@ -31,7 +31,7 @@ parse only the hyphenated modifiers can be read.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
@@ -59,8 +59,9 @@ __all__ = ["EXTRACTOR", "RelationDeps", "RelationFrame", "build_relation_deps", 
 # 2: efforts, ground taken, strongholds, role appositions, support; 3: unit echelons, ranks, "a X commander"
 # (member), fire, strikes against, countries the pack lacks as actors; 6: lists whose first item the parser
 # misplaced, "X's capacity to attack Y", "under the command of", "came under attack from", an appositive
-# naming a relation ("an al-Qaeda affiliate") is not another name of the subject
-EXTRACTOR = "orbat.relations/6"
+# naming a relation ("an al-Qaeda affiliate") is not another name of the subject; 7: "we" is the speaking body
+# (orbat.extract.speakers)
+EXTRACTOR = "orbat.relations/7"
 CAPTION_FACTOR = 0.6
 _PLACE_OBJECT = frozenset({"controls", "present_at"})
 _NOMINAL_DEPS = frozenset({"pobj", "nsubj", "nsubjpass", "dobj", "appos", "attr"})
@@ -76,6 +77,7 @@ class RelationDeps:
     noun_kinds: Mapping[str, str]  # noun base -> "role" | "part" | "relation"
     states: Mapping[str, str]  # lower-case state name, alias or demonym -> state entity id
     words: frozenset[str] = frozenset()  # every word _token_relations looks at (most tokens are none)
+    entity_kinds: Mapping[str, str] = field(default_factory=dict)  # the theatre's entity id -> kind (who can say "we")
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +107,9 @@ def build_relation_deps(theatre: Theatre) -> RelationDeps:
     words = (frozenset(verbs) | frozenset(nouns) | frozenset(lx.COMPOUND_MODIFIERS) | frozenset(lx.ADJ_RELATIONS)
              | fight.SEIZE_FORMS | fight.FIGHT_FORMS | fight.SEIZURE_FORMS | fight.STRONGHOLD_FORMS | {"within"}
              | frozenset(fight.ECHELONS) | NAMING_FORMS | {"control"})
+    entity_kinds = MappingProxyType({e.id: e.kind.value for e in theatre.entities})
     return RelationDeps(MappingProxyType(verbs), MappingProxyType(nouns), MappingProxyType(kinds), _states(theatre),
-                        words)  # fmt: skip
+                        words, entity_kinds)  # fmt: skip
 
 
 def _states(theatre: Theatre) -> Mapping[str, str]:
