@@ -75,11 +75,12 @@ def analyse_with_parse(documents: Iterable[Document]) -> Iterator[Analysis]:
 
 
 def load(data: Path) -> tuple[list[dict], list[dict]]:
+    """re3d's documents (each with ``outlet``: the publisher, which names its folder) and relations."""
     docs, rels = [], []
     for folder in sorted(p for p in data.iterdir() if p.is_dir()):
         for name, out in (("documents.json", docs), ("relations.json", rels)):
             with open(folder / name, encoding="utf-8") as fh:
-                out.extend(json.loads(line) for line in fh if line.strip())
+                out.extend({**json.loads(line), "outlet": folder.name} for line in fh if line.strip())
     return docs, rels
 
 
@@ -96,7 +97,8 @@ def predicted_pairs(analysis: Analysis, extract_deps: object) -> list[Pair]:
     from orbat.extract.speakers import with_speakers
 
     relation_deps = extract_deps.relations  # type: ignore[attr-defined]
-    analysis = with_speakers(analysis, relation_deps.entity_kinds, partial(find_relations, deps=relation_deps))
+    analysis = with_speakers(analysis, relation_deps.entity_kinds, partial(find_relations, deps=relation_deps),
+                             relation_deps.bodies)  # fmt: skip
     doc = analysis.document.id
     named_as = {(m.start, m.end): m.antecedent for m in analysis.mentions if m.antecedent}
 
@@ -172,7 +174,7 @@ def run(data: Path) -> dict:
     from orbat.theatres import load_theatre
 
     docs, rels = load(data)
-    documents = [Document(id=d["_id"], text=d["text"], clean_text=d["text"]) for d in docs]
+    documents = [Document(id=d["_id"], text=d["text"], clean_text=d["text"], outlet=d["outlet"]) for d in docs]
     extract_deps = build_extract_deps(load_theatre())
     analyses = {a.document.id: a for a in analyse_with_parse(documents)}
     preds = [p for a in analyses.values() for p in predicted_pairs(a, extract_deps)]

@@ -19,6 +19,8 @@ __all__ = [
     "states_by_country",
     "COLLECTIVE_PREFIX",
     "is_collective",
+    "WARSHIP_PREFIXES",
+    "is_warship_name",
     "DocumentKind",
     "SegmentKind",
     "Segment",
@@ -384,6 +386,15 @@ COLLECTIVE_PREFIX = "collective:"  # ids of collective actors ("collective:civil
 def is_collective(entity_id: str | None) -> bool:
     """A category of people ("Civilians (Syria)"), not one body: many events hit it, any of its groups acts for it."""
     return entity_id is not None and entity_id.startswith(COLLECTIVE_PREFIX)
+
+
+WARSHIP_PREFIXES = frozenset({"uss", "usns", "hms", "hmas", "hmcs", "fs", "ins", "tcg", "rfs"})  # navies' ship prefixes
+
+
+def is_warship_name(name: str) -> bool:
+    """"USS Hopper", "FS Charles de Gaulle": a navy's ship, one of its units (and one that holds no other unit)."""
+    prefix, _, rest = name.partition(" ")
+    return bool(rest) and prefix.lower() in WARSHIP_PREFIXES
 
 
 def stable_id(*parts: str | None, length: int = 16) -> str:

@@ -426,3 +426,14 @@ def test_who_comes_under_attack_is_the_recipient_and_the_from_phrase_the_actor(n
     text = "The Syrian Army came under attack near Tarfawi."
     (claim,) = [c for c in _events(nlp, deps, text, [SAA, TARFAWI]) if c.event_type == "ASSAULT"]
     assert (claim.actors, claim.recipients) == ((), ("syrian-army",))
+
+
+@pytest.mark.model
+def test_men_of_a_group_act_for_it_and_the_argument_runs_to_its_name(nlp, deps):
+    from orbat.extract.events import find_event_frames
+
+    text = "Three men of Kataib Hezbollah attacked the Syrian Army near Tarfawi."
+    [frame] = find_event_frames(_analysis(text, nlp(text), [KH, SAA, TARFAWI]), deps=deps)
+    [actor] = frame.actors
+    assert actor.entities == ("kh",) and text[actor.start : actor.end] == "men of Kataib Hezbollah"
+    assert [r.entities for r in frame.recipients] == [("syrian-army",)]

@@ -144,6 +144,21 @@ def test_subject_of_a_clause_takes_part_in_the_effort_its_in_phrase_names(analys
 def test_infinitive_of_an_effort_noun_names_the_other_side(analysed, deps):
     a = analysed("The Syrian Democratic Forces launched a campaign to defeat the Islamic State.", [SDF, IS])
     assert ("opposed_to", "syrian-democratic-forces", "islamic-state", None) in triples(a, deps)
+    # the parser reads this infinitive as a relative clause (relcl): the same frame
+    coalition, isis = ("Coalition", "ACTOR", "cjtf-oir"), ("ISIS", "ACTOR", "islamic-state")
+    b = analysed("The Coalition’s strategy to defeat ISIS is succeeding.", [coalition, isis])
+    assert ("opposed_to", "cjtf-oir", "islamic-state", None) in triples(b, deps)
+    c = analysed("The Coalition’s strategy that ISIS exposed is failing.", [coalition, isis])  # a relative clause
+    assert not any(t[0] == "opposed_to" for t in triples(c, deps))
+
+
+def test_joining_a_warship_is_no_part_of_it(analysed, deps):
+    forbin, hopper = ("FS Forbin", "ACTOR", "prov:fs-forbin"), ("USS Hopper", "ACTOR", "prov:uss-hopper")
+    ctf = ("Combined Task Force 50", "ACTOR", "prov:combined-task-force-50")
+    a = analysed("FS Forbin is joining USS Hopper in the Gulf.", [forbin, hopper])
+    b = analysed("FS Forbin joined Combined Task Force 50.", [forbin, ctf])
+    assert not any(t[0] == "part_of" for t in triples(a, deps))
+    assert ("part_of", "prov:fs-forbin", "prov:combined-task-force-50", None) in triples(b, deps)
 
 
 def test_an_effort_to_take_a_place_is_no_control_of_it(analysed, deps):

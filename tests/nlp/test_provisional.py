@@ -21,10 +21,13 @@ def test_organisation_kind_follows_the_organisation_word():
     assert organisation_kind("Ministry of Higher Education") is EntityKind.GOVERNMENT_BODY
     assert organisation_kind("Mujahideen Shura Council") is EntityKind.ORGANISATION
     assert organisation_kind("134th Expeditionary Fighter Squadron") is EntityKind.UNIT
+    assert organisation_kind("407th AEG") is EntityKind.UNIT and organisation_kind("5th SFG") is EntityKind.UNIT
+    assert organisation_kind("USS Hopper") is EntityKind.UNIT and organisation_kind("FS Charles de Gaulle") is EntityKind.UNIT
+    assert organisation_kind("MV Ever Given") is None  # a merchant vessel is no one's unit
     assert organisation_kind("Royal Jordanian Air Force") is EntityKind.STATE_FORCE
     assert organisation_kind("Baath Party") is EntityKind.PARTY
     for name in ("Coalition", "Operation Steel Curtain", "Geneva Communique", "Air Force F-16 Fighting Falcons",
-                 "Joint and Coalition", "Iraqi Ministry of Culture, State Board of Antiquities"):
+                 "Joint and Coalition", "Iraqi Ministry of Culture, State Board of Antiquities", "5th Avenue"):
         assert organisation_kind(name) is None, name
 
 

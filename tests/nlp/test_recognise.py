@@ -55,6 +55,19 @@ def test_possessive_and_leading_the_are_trimmed(deps):
     assert "PMF" in got and "Popular Mobilization Forces" in got
 
 
+def test_an_organisation_drawn_around_its_people_is_named_after_of(deps):
+    got = _mentions(deps, "The Men and Women of the 407th AEG are working hard to defeat Daesh, Lyons said.")
+    assert "407th AEG" in got and not any(name.startswith(("The Men", "Men")) for name in got)
+    assert got["407th AEG"].label is MentionLabel.ACTOR and got["407th AEG"].entity  # a numbered unit: provisional
+
+
+def test_a_warship_is_a_unit_and_its_bare_name_later_is_the_same_ship(deps):
+    got = _mentions(deps, "The French frigate FS Forbin joined the task force. Forbin is joining USS Hopper in the Gulf.")
+    assert got["FS Forbin"].label is MentionLabel.ACTOR and got["USS Hopper"].label is MentionLabel.ACTOR
+    assert got["FS Forbin"].entity and got["Forbin"].entity == got["FS Forbin"].entity
+    assert got["USS Hopper"].entity not in (None, got["FS Forbin"].entity)
+
+
 def test_acronym_matching_is_case_sensitive(deps):
     got = _mentions(deps, "Let us go, said the KH commander.")
     assert "us" not in got and got["KH"].entity == "kh"

@@ -52,7 +52,8 @@ def build_extract_deps(theatre: Theatre) -> ExtractDeps:
 
 def extract_claims(analysis: Analysis, *, deps: ExtractDeps) -> tuple[Claim, ...]:
     """Relation and event claims of one document, attributed, in text order of their triggers."""
-    analysis = with_speakers(analysis, deps.relations.entity_kinds, partial(find_relations, deps=deps.relations))
+    relations = deps.relations
+    analysis = with_speakers(analysis, relations.entity_kinds, partial(find_relations, deps=relations), relations.bodies)
     found = extract_relations(analysis, deps=deps.relations)
     found += deps.find_events(analysis, deps=deps.event_deps)
     found.sort(key=lambda pair: pair[1])

@@ -408,7 +408,8 @@ TROOP_WORDS = frozenset(OBJECT_CLASSES["troops"].split())
 MILITIA_WORDS = frozenset(OBJECT_CLASSES["militia"].split())
 POLICE_WORDS = frozenset(OBJECT_CLASSES["police"].split())
 WEAPON_WORDS = frozenset(OBJECT_CLASSES["weapons"].split()) | frozenset({"drone", "uav"})
-GROUP_WORDS = frozenset("fighter member militant force troop soldier militiaman gunman unit official officer".split())
+GROUP_WORDS = frozenset("fighter member militant force troop soldier militiaman gunman unit official officer man woman airman "
+                        "sailor marine personnel crew".split())
 
 # the nouns that make a counted phrase a force size ("3,000 troops", "a battalion")
 SIZE_UNITS = (

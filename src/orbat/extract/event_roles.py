@@ -258,9 +258,12 @@ def _argument(ctx: DocContext, tok: Any) -> Argument:
     if left == tok.i and _misread_name(ctx, tok.i - 1):  # "IS fighters" with "IS" read as the verb "is"
         left = tok.i - 1
     extra = _group_of(ctx, tok) if ctx.base[tok.i] in lx.GROUP_WORDS else []
-    span = doc[left: right + 1]
     own = [i for i in range(left, right + 1) if not hyphen_modifier(doc, i)]  # "Iran-backed": Iran is the sponsor
-    ids = _ids(ctx, own) + _ids(ctx, extra)
+    group = _ids(ctx, extra)
+    ids = _ids(ctx, own) + group
+    if group:  # "fighters of Kataib Hezbollah": the phrase runs to the group's name
+        right = max(right, extra[-1])
+    span = doc[left: right + 1]
     words = frozenset(ctx.base[i] for i in range(left, right + 1))
     place = None if ids else _modifying_place(ctx, left, tok.i)  # "US Special Operations", "Syrian territory"
     return Argument(span.start_char, span.end_char, span.text, tuple(dict.fromkeys(ids)), place, words)

@@ -28,7 +28,7 @@ _GENERIC_HEADS = frozenset({
     "commander", "army", "police", "personnel", "element", "militia", "faction", "brigade", "ranks", "side",
     "government", "regime", "authority", "authorities", "administration", "military", "jet", "aircraft", "drone",
     "warplane", "positions", "affiliate", "proxy", "detachment", "convoy", "reinforcement", "advisor", "adviser",
-    "strike", "airstrike", "artillery", "vehicle",
+    "strike", "airstrike", "artillery", "vehicle", "man", "woman", "airman", "sailor", "crew", "staff",
 })
 _STATE_HEADS = frozenset({
     "government", "regime", "authorities", "administration", "forces", "troops", "army", "military", "soldiers",

@@ -128,7 +128,7 @@ def _verb_frame(ix: DocIndex, tok: Any, frame: lx.VerbFrame) -> Found | None:
     s, o = _args(ix, subj), _args(ix, objs, places=frame.place)
     if frame.people_only:
         s = tuple(a for a in s if a.label is MentionLabel.PERSON)
-    if not s and frame.predicate == "opposed_to" and tok.dep_ == "acl" and tok.head.lower_ in lx.EFFORT_NOUNS:
+    if not s and frame.predicate == "opposed_to" and _infinitive_of(tok) and tok.head.lower_ in lx.EFFORT_NOUNS:
         # "X's campaign to defeat Y" (an effort to take a place is no control of it yet)
         s = _args(ix, effort_owners(ix, tok.head))
     if not s or not o:
@@ -136,6 +136,14 @@ def _verb_frame(ix: DocIndex, tok: Any, frame: lx.VerbFrame) -> Found | None:
     if frame.inverse:
         s, o = o, s
     return Found(frame.predicate, s, o, frame.reliability, "verb:" + tok.lower_, frame.role)
+
+
+def _infinitive_of(tok: Any) -> bool:
+    """A verb that completes the noun it hangs from: "the campaign to defeat Y" (the parser's acl, or its
+    relcl when it misreads the infinitive as a relative clause)."""
+    if tok.dep_ == "acl":
+        return True
+    return tok.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _purpose(tok: Any) -> bool:

@@ -50,7 +50,11 @@ from orbat.extract.relation_patterns import (
     noun_relations,
     verb_relations,
 )
-from orbat.model import Analysis, Claim, Evidence, EntityKind, MentionLabel, SegmentKind, TimeSpan, stable_id, states_by_country
+from orbat.extract.speakers import NOT_A_SPEAKING_BODY
+from orbat.model import (
+    Analysis, Claim, Evidence, EntityKind, MentionLabel, SegmentKind, TimeSpan, is_warship_name, stable_id,
+    states_by_country,
+)  # fmt: skip
 from orbat.theatres import Theatre
 
 __all__ = ["EXTRACTOR", "RelationDeps", "RelationFrame", "build_relation_deps", "find_relations",
@@ -60,8 +64,8 @@ __all__ = ["EXTRACTOR", "RelationDeps", "RelationFrame", "build_relation_deps", 
 # (member), fire, strikes against, countries the pack lacks as actors; 6: lists whose first item the parser
 # misplaced, "X's capacity to attack Y", "under the command of", "came under attack from", an appositive
 # naming a relation ("an al-Qaeda affiliate") is not another name of the subject; 7: "we" is the speaking body
-# (orbat.extract.speakers)
-EXTRACTOR = "orbat.relations/7"
+# (orbat.extract.speakers); 8: "men of X" are X's, "X's strategy to defeat Y" parsed as a relative clause
+EXTRACTOR = "orbat.relations/8"
 CAPTION_FACTOR = 0.6
 _PLACE_OBJECT = frozenset({"controls", "present_at"})
 _NOMINAL_DEPS = frozenset({"pobj", "nsubj", "nsubjpass", "dobj", "appos", "attr"})
@@ -78,6 +82,7 @@ class RelationDeps:
     states: Mapping[str, str]  # lower-case state name, alias or demonym -> state entity id
     words: frozenset[str] = frozenset()  # every word _token_relations looks at (most tokens are none)
     entity_kinds: Mapping[str, str] = field(default_factory=dict)  # the theatre's entity id -> kind (who can say "we")
+    bodies: Mapping[str, str] = field(default_factory=dict)  # case-folded name or alias -> a pack body (an outlet's "we")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +114,17 @@ def build_relation_deps(theatre: Theatre) -> RelationDeps:
              | frozenset(fight.ECHELONS) | NAMING_FORMS | {"control"})
     entity_kinds = MappingProxyType({e.id: e.kind.value for e in theatre.entities})
     return RelationDeps(MappingProxyType(verbs), MappingProxyType(nouns), MappingProxyType(kinds), _states(theatre),
-                        words, entity_kinds)  # fmt: skip
+                        words, entity_kinds, _bodies(theatre))  # fmt: skip
+
+
+def _bodies(theatre: Theatre) -> Mapping[str, str]:
+    """The names an outlet may go by that name one body of the pack (a state, a force, a ministry, a group)."""
+    found: dict[str, set[str]] = {}
+    for e in theatre.entities:
+        if e.kind.value not in NOT_A_SPEAKING_BODY:
+            for name in (e.name, *(a.name for a in e.aliases if not a.ambiguous)):
+                found.setdefault(name.casefold(), set()).add(e.id)
+    return MappingProxyType({name: next(iter(ids)) for name, ids in found.items() if len(ids) == 1})
 
 
 def _states(theatre: Theatre) -> Mapping[str, str]:
@@ -227,6 +242,8 @@ def _typed(ix: DocIndex, found: Found, subj: Arg, obj: Arg) -> tuple[str, Arg, A
         predicate = "leads"
     if predicate == "part_of" and s.label is MentionLabel.PERSON:
         predicate = "member_of"
+    if predicate == "part_of" and is_warship_name(o.text):  # "Forbin is joining USS Hopper": a ship holds no unit
+        return None
     if predicate not in _PLACE_OBJECT and o.label is MentionLabel.PERSON and predicate not in ("allied_with", "opposed_to"):
         return None
     return (predicate, s, o) if predicate else None

@@ -15,15 +15,20 @@ first person here because who says "we" is attribution's question):
   Command", "the CJTF-OIR spokesperson", "a member of the SDF"): their leads and member_of
   relations, found by relation extraction. A person with no office, or with offices in two bodies, is
   left unnamed: their "we" may be any group they belong to;
-- with no speaker (the outlet's own voice) the pronoun stays unnamed.
+- with no speaker, outside any quotation, the pronoun is the outlet's own voice: the body that
+  published the document when the outlet is one the pack knows by that name (a press release of
+  U.S. Central Command or the State Department: "We will continue to strike ISIL"); a news outlet's
+  "we" is its reporters', and stays unnamed, as does a quotation whose speaker is not found.
 
 Each mention made here carries the body's entity, a lower score than a name's, and the source
 ``coref:<start>-<end>``: the span of the body's name (the speaker's own, or the office's), the
-evidence of who "we" is, which claims made through the pronoun quote (``orbat.extract``).
+evidence of who "we" is, which claims made through the pronoun quote (``orbat.extract``); for the
+outlet's voice the source is ``outlet``, the document's own metadata being the evidence.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from functools import cache
@@ -34,23 +39,27 @@ import numpy as np
 from orbat.extract.attribution import attribute
 from orbat.model import COREF_SOURCE, Analysis, Mention, MentionLabel, is_collective
 
-__all__ = ["FIRST_PERSON", "NOT_A_SPEAKING_BODY", "with_speakers"]
+__all__ = ["FIRST_PERSON", "NOT_A_SPEAKING_BODY", "OUTLET_SOURCE", "with_speakers"]
 
 FIRST_PERSON = frozenset({"we", "us", "our", "ours", "ourselves"})
 NOT_A_SPEAKING_BODY = frozenset({"person", "place", "media"})
 _OFFICES = frozenset({"leads", "member_of"})
 _SCORE = 0.5
+OUTLET_SOURCE = "outlet"  # a Mention's source for the outlet's own "we"
+_QUOTES = re.compile(r'["“”]')
 
 Named = tuple[str, tuple[int, int]]  # an entity and the span of a mention naming it
 Offices = Callable[[], Mapping[str, "Named | None"]]  # person -> the body they speak for, or None (made when asked)
 Frames = Callable[[Analysis], list[Any]]  # the document's relation frames (orbat.extract.relations.find_relations)
 
 
-def with_speakers(analysis: Analysis, kinds: Mapping[str, str], frames: Frames) -> Analysis:
+def with_speakers(analysis: Analysis, kinds: Mapping[str, str], frames: Frames,
+                  bodies: Mapping[str, str] | None = None) -> Analysis:  # fmt: skip
     """The analysis with a mention for each first-person plural pronoun whose speaker is known.
 
     ``kinds``: entity id → kind (the theatre's; entities made for this document are read off it);
-    ``frames``: the document's relation frames (``find_relations``), called only when a person speaks.
+    ``frames``: the document's relation frames (``find_relations``), called only when a person speaks;
+    ``bodies``: case-folded name → pack body, which the document's outlet is looked up in.
     """
     doc = analysis.parse
     if doc is None or not doc.has_annotation("DEP"):
@@ -70,6 +79,7 @@ def with_speakers(analysis: Analysis, kinds: Mapping[str, str], frames: Frames) 
         return _offices(analysis, frames, kind_of)
 
     text = analysis.document.clean_text
+    outlet = (bodies or {}).get((analysis.document.outlet or "").casefold())
     out: list[Mention] = []
     for tok in pronouns:
         if (tok.idx, tok.idx + len(tok)) in covered:
@@ -78,8 +88,13 @@ def with_speakers(analysis: Analysis, kinds: Mapping[str, str], frames: Frames) 
         body = _body(analysis, speaker, tok.idx, kind_of, office_of)
         if body is not None:
             entity, (lo, hi) = body
-            out.append(Mention(analysis.document.id, tok.idx, tok.idx + len(tok), tok.text, MentionLabel.ACTOR, entity,
-                               _SCORE, f"{COREF_SOURCE}:{lo}-{hi}"))  # fmt: skip
+            source = f"{COREF_SOURCE}:{lo}-{hi}"
+        elif speaker is None and outlet is not None and not _quoted(text, tok.idx):
+            entity, source = outlet, OUTLET_SOURCE
+        else:
+            continue
+        out.append(Mention(analysis.document.id, tok.idx, tok.idx + len(tok), tok.text, MentionLabel.ACTOR, entity,
+                           _SCORE, source))  # fmt: skip
     if not out:
         return analysis
     return replace(analysis, mentions=tuple(sorted((*analysis.mentions, *out), key=lambda m: (m.start, m.end))))
@@ -98,6 +113,12 @@ def _body(analysis: Analysis, speaker: str | None, at: int, kind_of: Callable[[s
         return None
     nearest = min(named, key=lambda m: (m.start > at, abs(m.start - at)))  # the nearest name before it, else after
     return speaker, (nearest.start, nearest.end)
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Inside a quotation: an odd number of quotation marks between the paragraph's start and ``at``."""
+    start = text.rfind("\n", 0, at) + 1
+    return len(_QUOTES.findall(text, start, at)) % 2 == 1
 
 
 def _offices(analysis: Analysis, frames: Frames, kind_of: Callable[[str], str | None]) -> dict[str, Named | None]:

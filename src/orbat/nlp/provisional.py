@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from orbat.model import EntityKind
-from orbat.nlp.normalise import name_tokens, token_key
+from orbat.model import WARSHIP_PREFIXES, EntityKind, is_warship_name
+from orbat.nlp.normalise import is_acronym, name_tokens, token_key
 
 __all__ = ["PersonName", "split_person_name", "looks_like_person", "organisation_kind", "is_generic_org_name",
            "TITLE_WORDS"]
@@ -53,7 +53,7 @@ _NOT_A_NAME_START = frozenset(
     jabal jebel jabl jbel wadi tal tall tell tuloul tulul ras bir ain ayn qasr nahr bahr jazirat sahl marj
     khirbet khirbat qalaat hay souq suq kitab kiteba ciya ciyaye ciyayen cheya""".split()
 )  # English prepositions and compass words; Arabic and Kurdish words for mountain, valley, hill, spring, book …
-_SHIP_PREFIXES = frozenset({"uss", "usns", "hms", "hmas", "hmcs", "fs", "ins", "tcg", "rfs", "mv"})
+_SHIP_PREFIXES = WARSHIP_PREFIXES | {"mv"}  # a navy's ship is one of its units; a merchant vessel is no one's
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 _BAD_CHARS = re.compile(r"[0-9@/\\\[\](){}<>|#,;:!?\n]")
 _WORD = re.compile(r"[^\s]+")
@@ -142,8 +142,13 @@ def organisation_kind(name: str) -> EntityKind | None:
     if _BAD_CHARS.sub("", name) != name and not _ordinals_only(name):
         return None
     words = name.split()
+    if is_warship_name(name) and all(w[0].isupper() or w.lower() in _PARTICLES for w in words[1:]) and (
+            words[-1][0].isupper()):  # fmt: skip
+        return EntityKind.UNIT  # "USS Hopper", "FS Charles de Gaulle"
     if len(words) < 2 or words[0].lower() in _NOT_AN_ORG_START or words[0].lower() in _SHIP_PREFIXES:
         return None
+    if _ORDINAL.match(words[0]) and all(is_acronym(w) for w in words[1:]):
+        return EntityKind.UNIT  # "407th AEG", "5th SFG": a numbered unit under its abbreviation
     for w in words:
         if w.lower() in _ORG_FUNCTION_WORDS or _ORDINAL.match(w) or w[:3].lower() in ("al-", "el-"):
             continue

@@ -11,7 +11,10 @@ thinks). spaCy labels are then mapped:
   ("Iran says", "Syria has sent") and not preceded by a locative preposition → ACTOR.
 - A demonym before a force noun ("Syrian fighters", "Turkish forces") is one ACTOR span,
   tied to the state's forces entity when the pack has one (see ``resolve``).
-- Spans lose a leading "the" and a trailing possessive.
+- A warship ("USS Hopper", "FS Forbin") is an ACTOR (a unit of its navy) whatever spaCy calls it;
+  ``resolve`` makes its bare name later in the document ("Forbin") the same ship.
+- Spans lose a leading "the" and a trailing possessive, and an ORG drawn around its people ("the
+  Men and Women of the 407th AEG") the words before "of the".
 - Short forms ("the brigade", "the militia", …) are proposed here and kept only when
   ``resolve`` finds an antecedent for them.
 
@@ -30,7 +33,7 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from orbat.model import Document, Entity, EntityKind, MentionLabel
+from orbat.model import Document, Entity, EntityKind, MentionLabel, is_warship_name
 from orbat.nlp.aliases import AliasIndex
 from orbat.nlp.normalise import is_acronym, spelling_variants
 
@@ -194,6 +197,8 @@ def _candidate(ent: Span, index: AliasIndex) -> Candidate | None:
     label = _SPACY_LABEL.get(ent.label_, ent.label_)
     ids = index.exact(span.text)
     kinds = {index.entities[i].kind for i in ids}
+    if is_warship_name(span.text) and not kinds:  # "USS Hopper": a unit, whether spaCy says PERSON or PRODUCT
+        return Candidate(span.start_char, span.end_char, MentionLabel.ACTOR, "spacy", None)
     if label == "NORP":
         if kinds and not kinds & {EntityKind.PERSON, EntityKind.PLACE, EntityKind.STATE}:
             label = "ACTOR"
@@ -233,6 +238,8 @@ def _trim(ent: Span) -> Span | None:
     doc = ent.doc
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_space or doc[start].is_punct):
         start += 1
+    if ent.label_ == "ORG":  # "the Men and Women of the 407th AEG": the unit is named after "of the"
+        start = _after_personnel(doc, start, end)
     for i in range(start, end):
         if doc[i].text.startswith("["):  # a wiki footnote mark glued to the name
             end = i
@@ -240,6 +247,24 @@ def _trim(ent: Span) -> Span | None:
     while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'", "’") or doc[end - 1].is_space or doc[end - 1].is_punct):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+_PERSONNEL = frozenset("""men women members soldiers airmen airwomen sailors marines troops personnel staff
+    fighters officers crew crews and""".split())
+
+
+def _after_personnel(doc: Doc, start: int, end: int) -> int:
+    """Where the organisation's name starts in "members of the X" / "the Men and Women of the X" (an ORG
+    spaCy drew around its people): after "of" and "the", when only personnel words come before "of"."""
+    for i in range(start, min(end - 1, start + 4)):
+        if doc[i].lower_ == "of":
+            if i == start or doc[start].lower_ == "and":
+                return start
+            nxt = i + 2 if doc[i + 1].lower_ == "the" else i + 1
+            return nxt if nxt < end else start
+        if doc[i].lower_ not in _PERSONNEL:
+            return start
+    return start
 
 
 def _regime(span: Span) -> bool:

@@ -40,7 +40,10 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from orbat.model import Alias, Claim, Document, Entity, EntityKind, Evidence, IdentityJudgement, Mention, MentionLabel, stable_id
+from orbat.model import (
+    Alias, Claim, Document, Entity, EntityKind, Evidence, IdentityJudgement, Mention, MentionLabel, is_warship_name,
+    stable_id,
+)  # fmt: skip
 from orbat.nlp.aliases import AliasIndex, AliasLink, alias_claim, find_alias_links
 from orbat.nlp.collectives import COUNTRY_MARK, collective_entity, with_collectives
 from orbat.nlp.forces import COALITION, called_coalition, pick_coalition, recent_country, with_generic_forces
@@ -111,6 +114,7 @@ class _State:
     place_countries: list[tuple[int, str, bool]] = field(default_factory=list)  # (start, ISO3, a country?) of places
     actors: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, entity id) in order
     people: list[tuple[str, int, int, str | None]] = field(default_factory=list)  # (last key, start, end, id)
+    ships: dict[str, str] = field(default_factory=dict)  # key of a warship's name without its prefix -> entity id
     claims: list[Claim] = field(default_factory=list)
     judgements: list[IdentityJudgement] = field(default_factory=list)
 
@@ -155,9 +159,12 @@ def resolve_candidates(
                                         else _generic_force(state, c, forces))
             if entity_id is None:
                 continue
+        elif (ship := state.ships.get(name_key(text[c.start : c.end]))) is not None:
+            c, entity_id, score, method = replace(c, label=MentionLabel.ACTOR), ship, _SHIP_NAME_SCORE, "shortform"
         else:
             c = _organisation_not_person(text, _person_by_surname(state, c))
             entity_id, score, method = _resolve_name(state, c, index, forces)
+            _note_ship(state, text[c.start : c.end], entity_id)
         if c.label is MentionLabel.ACTOR and entity_id:
             state.actors.append((c.start, c.end, entity_id))
         if entity_id:
@@ -280,6 +287,15 @@ def _resolve_name(
     if c.label is MentionLabel.PERSON:
         return _person(state, c, surface, index)
     return _fuzzy_or_provisional(state, c, surface, index, kinds)
+
+
+_SHIP_NAME_SCORE = 0.6
+
+
+def _note_ship(state: _State, surface: str, entity_id: str | None) -> None:
+    """"FS Forbin": later in the document, "Forbin" alone is the same ship."""
+    if entity_id and is_warship_name(surface):
+        state.ships.setdefault(name_key(surface.partition(" ")[2]), entity_id)
 
 
 def _person_by_surname(state: _State, c: Candidate) -> Candidate:
