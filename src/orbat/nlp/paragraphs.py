@@ -15,6 +15,7 @@ It decides nothing else. Requires the tokenizer only; assigns ``token.is_sent_st
 
 from __future__ import annotations
 
+import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -29,15 +30,22 @@ _MINOR = frozenset({"a", "an", "the", "of", "in", "on", "at", "to", "for", "and"
 def mark_paragraph_breaks(doc: Doc) -> Doc:
     """Mark the first token after a blank line, or after a heading line, as a sentence start."""
     line_start = 0
-    for tok in doc[:-1]:
-        breaks = tok.text.count("\n") if tok.is_space else tok.whitespace_.count("\n")
+    for i in _line_break_tokens(doc):
+        tok = doc[i]
+        breaks = tok.text.count("\n")
         if not breaks:
             continue
         nxt = doc[tok.i + 1]
-        if breaks >= 2 or (_heading(doc[line_start: tok.i + (0 if tok.is_space else 1)]) and not nxt.is_space):
+        if breaks >= 2 or (_heading(doc[line_start : tok.i]) and not nxt.is_space):
             nxt.is_sent_start = True
         line_start = tok.i + 1
     return doc
+
+
+def _line_break_tokens(doc: Doc) -> list[int]:
+    """The whitespace tokens, but the last, in order: a line break is always one (spaCy's trailing
+    whitespace of a word is a single space at most), so only they are read."""
+    return np.flatnonzero(doc.to_array("IS_SPACE")[:-1]).tolist()
 
 
 def _heading(line: object) -> bool:
