@@ -16,7 +16,7 @@ from typing import Any, Protocol, TypeVar
 
 from orbat.errors import ConfigError
 from orbat.settings import Settings
-from orbat.work import AnalyserFactory, BatchJob, BatchResult, Worker, run_in_worker
+from orbat.work import AnalyserFactory, BatchJob, BatchResult, Worker, run_in_worker, warm_worker
 
 __all__ = ["Engine", "LocalEngine", "ProcessEngine", "RayEngine", "make_engine"]
 
@@ -49,6 +49,9 @@ class ProcessEngine:
     def __init__(self, settings: Settings, factory: AnalyserFactory, workers: int) -> None:
         self._settings, self._factory, self._workers = settings, factory, workers
         self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        # the workers start loading their models now, while the caller sets up and reads its first inputs;
+        # a warm-up that fails fails again, and is reported, on the worker's first job
+        self._warm = [self._pool.submit(warm_worker, settings, factory) for _ in range(workers)]
 
     def map(self, jobs: Iterator[tuple[M, BatchJob]]) -> Iterator[tuple[M, BatchResult]]:
         def submit(job: BatchJob) -> Future[BatchResult]:

@@ -19,7 +19,7 @@ from typing import BinaryIO
 
 from orbat import store
 from orbat.clean.fingerprint import same_story
-from orbat.engines import make_engine
+from orbat.engines import Engine, make_engine
 from orbat.ingest.fetch import Fetcher, OfflineFetcher
 from orbat.ingest.readers import read_documents
 from orbat.ingest.sources import iter_inputs
@@ -69,10 +69,14 @@ def ingest(
 ) -> RunSummary:
     """Ingest every target; returns the run's counts. Unexpected exceptions propagate."""
     run_id, interrupted = _start(conn, list(args) or list(targets))
-    version = _analysis_setup(conn, settings, deps)
-    in_flight: set[str] = set()  # ids sent to the engine and not yet written
-    jobs = _jobs(conn, _read_all(targets, deps, settings, progress), settings, in_flight, version)
-    _run_jobs(conn, run_id, jobs, settings, deps, version, in_flight)
+    engine = _engine(settings, deps)  # worker processes load their models while this one sets the run up
+    try:
+        version = _analysis_setup(conn, settings, deps)
+        in_flight: set[str] = set()  # ids sent to the engine and not yet written
+        jobs = _jobs(conn, _read_all(targets, deps, settings, progress), settings, in_flight, version)
+        _run_jobs(conn, run_id, jobs, settings, engine, version, in_flight)
+    finally:
+        engine.close()
     return _finish(conn, run_id, interrupted)
 
 
@@ -85,9 +89,13 @@ def reanalyse(
     if not settings.nlp:
         raise ConfigError("reanalyse needs the NLP stages; drop --no-nlp")
     run_id, interrupted = _start(conn, list(args) or ["reanalyse"])
-    version = _analysis_setup(conn, settings, deps)
-    assert version is not None
-    _run_jobs(conn, run_id, _outdated_jobs(conn, version, settings, progress), settings, deps, version, set())
+    engine = _engine(settings, deps)
+    try:
+        version = _analysis_setup(conn, settings, deps)
+        assert version is not None
+        _run_jobs(conn, run_id, _outdated_jobs(conn, version, settings, progress), settings, engine, version, set())
+    finally:
+        engine.close()
     return _finish(conn, run_id, interrupted)
 
 
@@ -107,20 +115,20 @@ def _analysis_setup(conn: sqlite3.Connection, settings: Settings, deps: IngestDe
     return deps.analysis_version or analysis_version(theatre)
 
 
+def _engine(settings: Settings, deps: IngestDeps) -> Engine:
+    return make_engine(deps.engine, settings, deps.analyser_factory, address=deps.address)
+
+
 def _run_jobs(conn: sqlite3.Connection, run_id: str, jobs: Iterator[tuple[_Batch, BatchJob]], settings: Settings,
-              deps: IngestDeps, version: str | None, in_flight: set[str]) -> None:  # fmt: skip
-    engine = make_engine(deps.engine, settings, deps.analyser_factory, address=deps.address)
+              engine: Engine, version: str | None, in_flight: set[str]) -> None:  # fmt: skip
     done: list[tuple[_Batch, BatchResult]] = []  # analysed, not yet written
-    try:
-        started = time.monotonic()
-        for batch, result in engine.map(jobs):
-            done.append((batch, result))
-            if sum(b.size for b, _ in done) >= settings.batch_documents or time.monotonic() - started > _COMMIT_S:
-                _write_jobs(conn, run_id, done, settings, version, in_flight)
-                done, started = [], time.monotonic()
-        _write_jobs(conn, run_id, done, settings, version, in_flight)
-    finally:
-        engine.close()
+    started = time.monotonic()
+    for batch, result in engine.map(jobs):
+        done.append((batch, result))
+        if sum(b.size for b, _ in done) >= settings.batch_documents or time.monotonic() - started > _COMMIT_S:
+            _write_jobs(conn, run_id, done, settings, version, in_flight)
+            done, started = [], time.monotonic()
+    _write_jobs(conn, run_id, done, settings, version, in_flight)
 
 
 _COMMIT_S = 5.0  # a slow source (a feed, stdin): the next result after this long since a commit commits

@@ -119,6 +119,11 @@ class Worker:
     def __call__(self, job: BatchJob) -> BatchResult:
         return process_batch(job, settings=self.settings, lexicon=self.lexicon, analyse=self._analyse)
 
+    def warm(self) -> None:
+        """Build the analyser now (model, pack, gazetteer) rather than on the first job."""
+        if self.settings.nlp and self._analyser is None:
+            self._analyser = self._factory(self.settings)
+
     def _analyse(self, docs: Sequence[Document]) -> list[Analysis]:
         if not docs:
             return []
@@ -144,3 +149,8 @@ def process_worker(settings: Settings, factory: AnalyserFactory) -> Worker:
 
 def run_in_worker(job: BatchJob, settings: Settings, factory: AnalyserFactory) -> BatchResult:
     return process_worker(settings, factory)(job)
+
+
+def warm_worker(settings: Settings, factory: AnalyserFactory) -> None:
+    """Load this process's Worker and its analyser ahead of its first job."""
+    process_worker(settings, factory).warm()

@@ -78,12 +78,17 @@ class Candidate:
 def ruler_patterns(entities: Iterable[Entity], index: AliasIndex, nlp: Language) -> list[dict[str, object]]:
     """Entity-ruler patterns for every English name and alias of ``entities``, plus demonym forces."""
     patterns: list[dict[str, object]] = []
+    seen: set[tuple[str, str, str]] = set()  # spellings of two aliases often meet ("al-Hashd al-Shaabi", "Al-Hashd …")
     for e in entities:
         label = _KIND_LABEL.get(e.kind, "ACTOR")
         for name in dict.fromkeys([e.name, *(a.name for a in e.aliases if a.lang == "en")]):
             ids = index.exact(name)
             pid = {"id": ids[0]} if len(ids) == 1 else {}
-            patterns.extend({"label": label, "pattern": p, **pid} for p in _name_patterns(name, nlp))
+            for p in _name_patterns(name, nlp):
+                key = (label, pid.get("id", ""), p if isinstance(p, str) else repr(p))
+                if key not in seen:
+                    seen.add(key)
+                    patterns.append({"label": label, "pattern": p, **pid})
     for demonym, country in DEMONYMS.items():  # "Iraqi security forces", "Syrian militias"
         forces = (f"{demonym} {q}{noun}" for q in _FORCE_QUALIFIERS for noun in FORCE_NOUNS)
         patterns.extend({"label": "ACTOR", "pattern": p, "id": f"demonym:{country}"} for p in forces)
