@@ -161,6 +161,22 @@ def test_joining_a_warship_is_no_part_of_it(analysed, deps):
     assert ("part_of", "prov:fs-forbin", "prov:combined-task-force-50", None) in triples(b, deps)
 
 
+def test_ships_listed_under_a_states_class_noun_belong_to_that_state(analysed, deps):
+    ships = [("USS Hopper", "ACTOR", "prov:uss-hopper"), ("USS Mahan", "ACTOR", "prov:uss-mahan"),
+             ("HMS Ocean", "ACTOR", "prov:hms-ocean"), ("U.S.", "PLACE", "geonames:6252001"),
+             ("U.K.", "PLACE", "geonames:2635167")]  # fmt: skip
+    got = triples(analysed("FS Forbin is joining U.S. ships USS Hopper, USS Mahan and U.K. ships HMS Ocean.", ships), deps)
+    part = {(s, o) for p, s, o, _ in got if p == "part_of"}
+    assert part == {("prov:uss-hopper", "united-states"), ("prov:uss-mahan", "united-states"),
+                    ("prov:hms-ocean", "united-kingdom")}  # fmt: skip
+
+
+def test_a_role_in_an_unnamed_part_of_a_group_is_membership_and_a_demonym_there_is_nationality(analysed, deps):
+    aqi, ghadiya = ("AQI", "ACTOR", "al-qaeda-in-iraq"), ("Abu Ghadiya", "PERSON", "prov:person:abu-ghadiya")
+    a = analysed("Zarqawi appointed Abu Ghadiya the lead Syrian commander for AQI's logistics in 2004.", [aqi, ghadiya])
+    assert triples(a, deps) == {("member_of", "prov:person:abu-ghadiya", "al-qaeda-in-iraq", None)}
+
+
 def test_an_effort_to_take_a_place_is_no_control_of_it(analysed, deps):
     a = analysed("Kataib Hezbollah joined the campaign to liberate Al-Qaim.", [KH, QAIM])
     assert not any(t[0] == "controls" for t in triples(a, deps))

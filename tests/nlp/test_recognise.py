@@ -68,6 +68,12 @@ def test_a_warship_is_a_unit_and_its_bare_name_later_is_the_same_ship(deps):
     assert got["USS Hopper"].entity not in (None, got["FS Forbin"].entity)
 
 
+def test_a_kunya_spacy_misses_is_a_person(deps):
+    got = _mentions(deps, "Abu Musab al-Zarqawi appointed Abu Ghadiya the lead commander in 2004. Ghadiya obeyed.")
+    assert got["Abu Ghadiya"].label is MentionLabel.PERSON and got["Abu Ghadiya"].entity
+    assert got["Ghadiya"].entity == got["Abu Ghadiya"].entity
+
+
 def test_acronym_matching_is_case_sensitive(deps):
     got = _mentions(deps, "Let us go, said the KH commander.")
     assert "us" not in got and got["KH"].entity == "kh"

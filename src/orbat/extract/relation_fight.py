@@ -23,7 +23,8 @@ from orbat.extract.relation_args import Arg, DocIndex, arg_at, children, phrase_
 from orbat.extract.relation_patterns import Found
 from orbat.model import MentionLabel
 
-__all__ = ["SEIZE_FORMS", "SEIZURE_FORMS", "FIGHT_FORMS", "STRONGHOLD_FORMS", "ECHELONS", "seize_from_relations",
+__all__ = ["SEIZE_FORMS", "SEIZURE_FORMS", "FIGHT_FORMS", "STRONGHOLD_FORMS", "ECHELONS", "FLEET_NOUNS",
+           "fleet_relations", "seize_from_relations",
            "seizure_relations", "alongside_relations", "within_relations", "stronghold_relations", "echelon_relations"]
 
 SEIZE_FORMS = frozenset(form for base in lx.SEIZE_VERBS for form in lx.verb_forms(base))
@@ -148,6 +149,27 @@ def stronghold_relations(ix: DocIndex, tok: Any) -> list[Found]:
     if not holders or not places:
         return []
     return [Found("controls", holders, places, 0.7, "stronghold:" + tok.lower_)]
+
+
+FLEET_NOUNS = frozenset(form for base in ("ship", "warship", "vessel", "frigate", "destroyer", "submarine", "carrier",
+                                          "corvette", "cruiser") for form in (base, base + "s"))
+
+
+def fleet_relations(ix: DocIndex, tok: Any) -> list[Found]:
+    """"U.S. ships USS Hopper and USS Mahan, and U.K. ships HMS Ocean": ``tok`` is the class noun before a
+    named ship, its modifier the state the ship (and the ships listed after it, up to the next class noun)
+    belongs to."""
+    if tok.dep_ != "compound" or tok.head.pos_ != "PROPN":
+        return []
+    states = [a for a in _args(ix, list(children(tok, "compound", "amod", "nmod", "poss")), places=True)]
+    ships: list[Any] = [tok.head]
+    for item in ships:  # the list goes on through conjuncts that have no class noun of their own
+        ships.extend(c for c in children(item, "conj")
+                     if not any(g.lower_ in FLEET_NOUNS for g in children(c, "compound")))  # fmt: skip
+    named = tuple(a for t in ships if (a := arg_at(ix, t)) is not None and a.label is MentionLabel.ACTOR)
+    if not states or not named:
+        return []
+    return [Found("part_of", named, tuple(states), 0.6, "fleet:" + tok.lower_)]
 
 
 def echelon_relations(ix: DocIndex, tok: Any) -> list[Found]:

