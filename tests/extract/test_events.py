@@ -437,3 +437,16 @@ def test_men_of_a_group_act_for_it_and_the_argument_runs_to_its_name(nlp, deps):
     [actor] = frame.actors
     assert actor.entities == ("kh",) and text[actor.start : actor.end] == "men of Kataib Hezbollah"
     assert [r.entities for r in frame.recipients] == [("syrian-army",)]
+
+
+@pytest.mark.model
+def test_these_strikes_are_the_strikes_reported_just_before_and_quote_that_sentence(nlp, deps):
+    text = ("The Syrian Army conducted five airstrikes near Tarfawi on Monday. "
+            "These strikes hit two Kataib Hezbollah positions.")  # fmt: skip
+    first, second = _events(nlp, deps, text, [SAA, KH, TARFAWI])
+    assert first.actors == ("syrian-army",) and second.actors == ("syrian-army",)
+    assert second.recipients == ("kh",) and second.confidence < first.confidence
+    assert [e.quote for e in second.evidence] == ["These strikes hit two Kataib Hezbollah positions.",
+                                                  "The Syrian Army conducted five airstrikes near Tarfawi on Monday."]
+    alone = "These strikes hit two Kataib Hezbollah positions."
+    assert [c.actors for c in _events(nlp, deps, alone, [KH])] == [()]  # nothing before it: no actor

@@ -50,11 +50,12 @@ from orbat.model import Analysis, Claim, Evidence, Fatalities, MentionLabel, Seg
 __all__ = ["EXTRACTOR", "EventDeps", "Trigger", "Argument", "EventFrame", "build_event_deps",
            "extract_events", "find_event_frames", "acled_types"]
 
-EXTRACTOR = "orbat.events/7"  # 2: a sponsor ("Iran-backed") is not the actor; 3: "we" is the claimant body;
+EXTRACTOR = "orbat.events/8"  # 2: a sponsor ("Iran-backed") is not the actor; 3: "we" is the claimant body;
 # 4: "a raid conducted by X" is X's, an end to attacks leaves the attacks standing, a captured dam is territory;
 # 5: list items the parser misplaced, "fighting that saw X killed", "came under attack from X", "X's capacity to
 # attack Y", "IS fighters" with "IS" read as a verb, one trigger's target firing on another is a second event;
-# 6: "we" is the body a speaker holds an office in (orbat.extract.speakers); 7: "men of X" act for X
+# 6: "we" is the body a speaker holds an office in (orbat.extract.speakers); 7: "men of X" act for X;
+# 8: "these strikes" are carried out by whoever carried out the attack reported just before
 _NOT_COMPLEMENT = frozenset({"nsubj", "nsubjpass", "conj", "cc", "punct", "agent", "parataxis", "advcl", "csubj", "mark"})
 _WEAPON_MODES = ("drone", "aerial", "heavy-weapons", "explosives", "suicide-attack")
 _COUNTED = frozenset({"ASSAULT", "PROTEST"})  # events that carry fatalities
@@ -87,6 +88,7 @@ class EventFrame:
     fatalities: Fatalities = Fatalities()
     acled: tuple[str | None, str | None] = (None, None)
     confidence: float = 0.0
+    earlier: tuple[int, int] | None = None  # the sentence of the attack "these strikes" refers back to
 
 
 def extract_events(analysis: Analysis, *, deps: EventDeps) -> list[tuple[Claim, int]]:
@@ -113,7 +115,42 @@ def find_event_frames(analysis: Analysis, *, deps: EventDeps) -> list[EventFrame
         if not caption and not analysis.document.is_body(*chars):
             continue
         out.extend(_sentence_events(ctx, deps, analysis, (start, end), chars, 0.6 if caption else 1.0))
+    return _attacks_referred_back(ctx, out)
+
+
+_BACK_DETERMINERS = frozenset({"these", "those", "the", "this", "such"})
+_ATTACK_NOUNS = frozenset({"strike", "airstrike", "attack", "raid", "bombing", "bombardment", "shelling", "assault"})
+_BACK_CHARS = 600  # how far back the attack referred to may be reported
+_BACK_FACTOR = 0.9  # the actor is read off another sentence
+
+
+def _attacks_referred_back(ctx: DocContext, frames: list[EventFrame]) -> list[EventFrame]:
+    """"The coalition conducted five airstrikes. These strikes engaged three ISIL units": an attack whose
+    only agent is a demonstrative attack noun ("these strikes", "the raids") is carried out by whoever
+    carried out the attack reported just before it (at most _BACK_CHARS earlier, no other attack between)."""
+    out: list[EventFrame] = []
+    last: EventFrame | None = None  # the latest attack with a named actor
+    for f in frames:
+        subject = _referring_subject(ctx, f) if f.event_type == "ASSAULT" and not f.actors else None
+        if subject is not None and last is not None and f.sentence[0] - last.sentence[1] <= _BACK_CHARS:
+            phrase = ctx.doc[subject.left_edge.i : subject.i + 1]  # "These strikes"
+            entities = tuple(dict.fromkeys(i for a in last.actors for i in a.entities))
+            actor = Argument(phrase.start_char, phrase.end_char, phrase.text, entities)
+            f = replace(f, actors=(actor,), earlier=last.sentence if last.sentence != f.sentence else None,
+                        confidence=round(f.confidence * _BACK_FACTOR, 3))  # fmt: skip
+        if f.event_type == "ASSAULT" and any(a.entities for a in f.actors):
+            last = f
+        out.append(f)
     return out
+
+
+def _referring_subject(ctx: DocContext, f: EventFrame) -> Any | None:
+    """"These strikes", "the raids": the trigger itself, or its subject, when it is such a phrase."""
+    trigger = ctx.doc[f.trigger]
+    for c in (trigger, *(c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass"))):
+        if ctx.base[c.i] in _ATTACK_NOUNS and any(d.dep_ == "det" and d.lower_ in _BACK_DETERMINERS for d in c.children):
+            return c
+    return None
 
 
 def _sentences(doc: Any) -> list[tuple[int, int]]:
@@ -539,7 +576,8 @@ def _claim(f: EventFrame, analysis: Analysis) -> Claim:
         place=f.place,
         valid=f.valid,
         reported=doc.published,
-        evidence=(Evidence(doc.id, start, end, doc.clean_text[start:end]),),
+        evidence=(Evidence(doc.id, start, end, doc.clean_text[start:end]),
+                  *((Evidence(doc.id, *f.earlier, doc.clean_text[slice(*f.earlier)]),) if f.earlier else ())),
         extractor=EXTRACTOR,
         confidence=f.confidence,
         event_type=f.event_type,
