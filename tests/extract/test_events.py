@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from orbat.errors import OrbatError
 from orbat.extract import event_lexicon as lx
 from orbat.extract.event_numbers import parse_number, read_fatalities, read_size
-from orbat.extract.events import EXTRACTOR, build_event_deps, extract_events
+from orbat.extract.events import EXTRACTOR, build_event_deps, extract_events, find_event_frames
 from orbat.model import Analysis, Document, Fatalities, Mention, MentionLabel, Segment, SegmentKind, TimeSpan, stable_id
 
 ACLED = {
@@ -430,8 +430,6 @@ def test_who_comes_under_attack_is_the_recipient_and_the_from_phrase_the_actor(n
 
 @pytest.mark.model
 def test_men_of_a_group_act_for_it_and_the_argument_runs_to_its_name(nlp, deps):
-    from orbat.extract.events import find_event_frames
-
     text = "Three men of Kataib Hezbollah attacked the Syrian Army near Tarfawi."
     [frame] = find_event_frames(_analysis(text, nlp(text), [KH, SAA, TARFAWI]), deps=deps)
     [actor] = frame.actors
@@ -450,3 +448,16 @@ def test_these_strikes_are_the_strikes_reported_just_before_and_quote_that_sente
                                                   "The Syrian Army conducted five airstrikes near Tarfawi on Monday."]
     alone = "These strikes hit two Kataib Hezbollah positions."
     assert [c.actors for c in _events(nlp, deps, alone, [KH])] == [()]  # nothing before it: no actor
+
+
+@pytest.mark.model
+def test_what_is_given_or_agreed_on_is_no_recipient_and_to_names_one(nlp, deps):
+    syria = ("Syria", MentionLabel.ACTOR, "syria")
+    iraq = ("Iraq", MentionLabel.PLACE, "iraq")
+    offer = "Syria has offered its troops to Iraq to help it secure the border."
+    frames = find_event_frames(_analysis(offer, nlp(offer), [syria, iraq]), deps=deps)
+    [agree] = [f for f in frames if f.event_type == "AGREE"]
+    assert [r.text for r in agree.recipients] == ["Iraq"]  # not "its troops"
+    grant = "Syria will give Kataib Hezbollah a grant of 580 million dollars to finance several projects."
+    frames = find_event_frames(_analysis(grant, nlp(grant), [syria, KH]), deps=deps)
+    assert {r.text for f in frames for r in f.recipients} <= {"Kataib Hezbollah"}

@@ -39,7 +39,7 @@ __all__ = ["DocContext", "Argument", "find_roles", "clause_depth"]
 _CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "csubj"})
 _ACTOR_LABELS = (MentionLabel.ACTOR, MentionLabel.PERSON)
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
-_TO_RECIPIENT = frozenset({"AID", "SUPPORT", "COOPERATE", "REQUEST"})
+_TO_RECIPIENT = frozenset({"AID", "SUPPORT", "COOPERATE", "REQUEST", "AGREE", "CONCEDE"})
 # Acts aimed at someone named inside the clause they govern: "threatened to cut ties with Russia",
 # "demanded that Israel ease …", "threatened to strike unless Iraq …"
 _AIMED = frozenset({"THREATEN", "REQUEST", "AGREE", "REJECT", "ACCUSE"})

@@ -55,7 +55,8 @@ EXTRACTOR = "orbat.events/8"  # 2: a sponsor ("Iran-backed") is not the actor; 3
 # 5: list items the parser misplaced, "fighting that saw X killed", "came under attack from X", "X's capacity to
 # attack Y", "IS fighters" with "IS" read as a verb, one trigger's target firing on another is a second event;
 # 6: "we" is the body a speaker holds an office in (orbat.extract.speakers); 7: "men of X" act for X;
-# 8: "these strikes" are carried out by whoever carried out the attack reported just before
+# 8: "these strikes" are carried out by whoever carried out the attack reported just before; what is given
+# or agreed on is no recipient of a cooperative event, and "offered X to Y" names Y
 _NOT_COMPLEMENT = frozenset({"nsubj", "nsubjpass", "conj", "cc", "punct", "agent", "parataxis", "advcl", "csubj", "mark"})
 _WEAPON_MODES = ("drone", "aerial", "heavy-weapons", "explosives", "suicide-attack")
 _COUNTED = frozenset({"ASSAULT", "PROTEST"})  # events that carry fatalities
@@ -430,6 +431,8 @@ def _finish(f: EventFrame, ctx: DocContext, deps: EventDeps, analysis: Analysis,
             words: frozenset[str], weight: float) -> EventFrame:
     sentence = analysis.document.clean_text[f.sentence[0]: f.sentence[1]]
     f = replace(f, actors=tuple(_country_as_state(a, analysis, deps) for a in f.actors))
+    if f.event_type not in lx.CONFLICT_TYPES:  # "offered its troops to Lebanon", "give Tanzania a grant"
+        f = replace(f, recipients=tuple(r for r in f.recipients if _actor_like(r)))
     fatalities, span = read_fatalities(sentence) if f.event_type in _COUNTED else (Fatalities(), None)
     f = replace(f, mode=_mode(f, words, deps), place=_place(ctx, f, toks),
                 valid=_date(ctx, f, analysis, toks), fatalities=fatalities,
@@ -438,6 +441,26 @@ def _finish(f: EventFrame, ctx: DocContext, deps: EventDeps, analysis: Analysis,
     return replace(f, context=_context_of(f, words, deps), acled=acled_types(f, kinds=deps.kinds, words=words),
                    geo_precision=deps.precision.get(f.place or "") or provisional.get(f.place or ""),
                    confidence=_confidence(f, weight))
+
+
+_PEOPLE = (lx.GROUP_WORDS | lx.CIVILIAN_WORDS | lx.PROTESTER_WORDS | lx.TROOP_WORDS | lx.MILITIA_WORDS
+           | lx.POLICE_WORDS | frozenset("""people government leader leadership president minister official
+           authority side party delegation negotiator mediator envoy country nation state community peacekeeper
+           rebel opposition ally partner neighbour neighbor population""".split()))  # fmt: skip
+
+
+_OWN = frozenset({"its", "their", "his", "her", "our", "my", "your"})
+
+
+def _actor_like(a: Argument) -> bool:
+    """Who an agreement, aid, talks or a demand can be for: a named actor or place, a group of people, or a
+    name orbat does not know (a capitalised word); not the thing given or talked about ("a grant of 580
+    million shillings", "information", "a formula"), nor the actor's own ("its troops")."""
+    if a.entities or a.place:
+        return True
+    if a.text.split(" ", 1)[0].lower() in _OWN:  # "offered its troops to Iraq": the actor's own, given
+        return False
+    return bool(a.words & _PEOPLE or any(w[:1].isupper() for w in a.text.split()))
 
 
 def _country_as_state(a: Argument, analysis: Analysis, deps: EventDeps) -> Argument:
