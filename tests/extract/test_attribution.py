@@ -99,3 +99,14 @@ def test_not_only_is_no_negation(analysed):
 def test_negation_in_the_speech_clause_does_not_negate_the_content(analysed):
     a = analysed("Officials did not say that the brigade seized the crossing.", [])
     assert attribution_at(a, "seized").polarity == "affirmed"
+
+
+def test_a_word_in_scare_quotes_or_after_so_called_is_someones_claim(analysed):
+    quoted = analysed("The report says Assad’s “war” on ISIL is a sham.", [])
+    so_called = analysed("The so-called war on ISIL goes on.", [])
+    plain = analysed("Assad’s war on ISIL goes on.", [])
+    quote = analysed('"We are at war with ISIL," he said.', [])
+    assert attribution_at(quoted, "war").modality == "claimed"
+    assert attribution_at(so_called, "war").modality == "claimed"
+    assert attribution_at(plain, "war").modality == "asserted"
+    assert attribution_at(quote, "war").modality != "claimed"  # a quotation's word is no scare quote

@@ -16,7 +16,8 @@ Read off the dependency path from the claim's trigger token up to its sentence r
 - **modality**: ``denied`` (deny, reject, dismiss, refute …; polarity negated) > ``feared``
   (fears, concerns, warned …) > ``future`` (will, plans to, preparing for, is set to, vowed to;
   "would" under a speech verb) / ``hypothetical`` (could, might, would, if, seeks to, hopes to)
-  > ``claimed`` (claimed, alleged, purportedly) > ``reported`` (said, told, according to) > ``asserted``.
+  > ``claimed`` (claimed, alleged, purportedly; a trigger in scare quotes, "Assad's “war” on ISIL", or
+  after "so-called") > ``reported`` (said, told, according to) > ``asserted``.
 - **polarity**: ``negated`` for a denial, or for "not", "never", "no", "without" on the trigger or
   on a word above it in its own clause.
 
@@ -103,6 +104,8 @@ def attribute(parse: Any, trigger_index: int, mentions: Sequence[Mention], *, te
     text = parse.text if text is None else text
     reading = _walk(tok)
     _sentence_cues(tok, reading)
+    if _distanced(parse, tok, text):
+        reading.modalities.add("claimed")
     claimant, said, factor = _claimant(parse, tok, reading, mentions, text)
     if claimant is not None and not reading.modalities & {"reported", "claimed", "denied", "feared"}:
         reading.modalities.add("reported")
@@ -169,6 +172,19 @@ def _sentence_cues(tok: Any, reading: _Reading) -> None:
     if "hypothetical" in reading.modalities and reading.speaker is not None and not _has_aux(tok, {"could", "might", "may"}):
         reading.modalities.discard("hypothetical")
         reading.modalities.add("future")
+
+
+_OPENING = frozenset({'"', "“", "‘", "'"})
+_CLOSING = frozenset({'"', "”", "’", "'"})
+
+
+def _distanced(parse: Any, tok: Any, text: str) -> bool:
+    """The writer keeps the word at arm's length: "Assad's “war” on ISIL is a sham", "the so-called
+    caliphate" — what it names is someone's claim, not the outlet's statement."""
+    i = tok.i
+    if 0 < i < len(parse) - 1 and parse[i - 1].text in _OPENING and parse[i + 1].text in _CLOSING:
+        return not parse[i - 1].whitespace_ and not tok.whitespace_  # quotes hugging one word
+    return text[max(0, tok.idx - 12) : tok.idx].rstrip().lower().endswith("so-called")
 
 
 def _has_aux(tok: Any, words: set[str]) -> bool:

@@ -50,13 +50,14 @@ from orbat.model import Analysis, Claim, Evidence, Fatalities, MentionLabel, Seg
 __all__ = ["EXTRACTOR", "EventDeps", "Trigger", "Argument", "EventFrame", "build_event_deps",
            "extract_events", "find_event_frames", "acled_types"]
 
-EXTRACTOR = "orbat.events/8"  # 2: a sponsor ("Iran-backed") is not the actor; 3: "we" is the claimant body;
+EXTRACTOR = "orbat.events/9"  # 2: a sponsor ("Iran-backed") is not the actor; 3: "we" is the claimant body;
 # 4: "a raid conducted by X" is X's, an end to attacks leaves the attacks standing, a captured dam is territory;
 # 5: list items the parser misplaced, "fighting that saw X killed", "came under attack from X", "X's capacity to
 # attack Y", "IS fighters" with "IS" read as a verb, one trigger's target firing on another is a second event;
 # 6: "we" is the body a speaker holds an office in (orbat.extract.speakers); 7: "men of X" act for X;
 # 8: "these strikes" are carried out by whoever carried out the attack reported just before; what is given
-# or agreed on is no recipient of a cooperative event, and "offered X to Y" names Y
+# or agreed on is no recipient of a cooperative event, and "offered X to Y" names Y; 9: a trigger in scare
+# quotes or after "so-called" is claimed (attribution)
 _NOT_COMPLEMENT = frozenset({"nsubj", "nsubjpass", "conj", "cc", "punct", "agent", "parataxis", "advcl", "csubj", "mark"})
 _WEAPON_MODES = ("drone", "aerial", "heavy-weapons", "explosives", "suicide-attack")
 _COUNTED = frozenset({"ASSAULT", "PROTEST"})  # events that carry fatalities

@@ -66,8 +66,8 @@ __all__ = ["EXTRACTOR", "RelationDeps", "RelationFrame", "build_relation_deps", 
 # naming a relation ("an al-Qaeda affiliate") is not another name of the subject; 7: "we" is the speaking body
 # (orbat.extract.speakers); 8: "men of X" are X's, "X's strategy to defeat Y" parsed as a relative clause;
 # 9: "U.S. ships USS Hopper", a role in an unnamed part of X ("commander for AQI's logistics"), a demonym
-# before a role with a complement is a nationality
-EXTRACTOR = "orbat.relations/9"
+# before a role with a complement is a nationality; 10: a trigger in scare quotes or after "so-called" is claimed
+EXTRACTOR = "orbat.relations/10"
 CAPTION_FACTOR = 0.6
 _PLACE_OBJECT = frozenset({"controls", "present_at"})
 _NOMINAL_DEPS = frozenset({"pobj", "nsubj", "nsubjpass", "dobj", "appos", "attr"})
