@@ -121,15 +121,18 @@ class Worker:
 
     def warm(self) -> None:
         """Build the analyser now (model, pack, gazetteer) rather than on the first job."""
-        if self.settings.nlp and self._analyser is None:
+        if self.settings.nlp:
+            self._built()
+
+    def _built(self) -> Analyser:
+        if self._analyser is None:
             self._analyser = self._factory(self.settings)
+        return self._analyser
 
     def _analyse(self, docs: Sequence[Document]) -> list[Analysis]:
         if not docs:
             return []
-        if self._analyser is None:
-            self._analyser = self._factory(self.settings)
-        return [replace(a, parse=None) for a in self._analyser(docs)]
+        return [replace(a, parse=None) for a in self._built()(docs)]
 
 
 def process_batch(

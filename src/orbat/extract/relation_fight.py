@@ -161,7 +161,7 @@ def fleet_relations(ix: DocIndex, tok: Any) -> list[Found]:
     belongs to."""
     if tok.dep_ != "compound" or tok.head.pos_ != "PROPN":
         return []
-    states = [a for a in _args(ix, list(children(tok, "compound", "amod", "nmod", "poss")), places=True)]
+    states = _args(ix, list(children(tok, "compound", "amod", "nmod", "poss")), places=True)
     ships: list[Any] = [tok.head]
     for item in ships:  # the list goes on through conjuncts that have no class noun of their own
         ships.extend(c for c in children(item, "conj")
@@ -169,7 +169,7 @@ def fleet_relations(ix: DocIndex, tok: Any) -> list[Found]:
     named = tuple(a for t in ships if (a := arg_at(ix, t)) is not None and a.label is MentionLabel.ACTOR)
     if not states or not named:
         return []
-    return [Found("part_of", named, tuple(states), 0.6, "fleet:" + tok.lower_)]
+    return [Found("part_of", named, states, 0.6, "fleet:" + tok.lower_)]
 
 
 def echelon_relations(ix: DocIndex, tok: Any) -> list[Found]:

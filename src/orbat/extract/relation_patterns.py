@@ -201,10 +201,11 @@ def role_relations(ix: DocIndex, tok: Any, base: str) -> list[Found]:
     prefix = next((lx.ROLE_PREFIXES[c.lower_] for c in tok.children if c.lower_ in lx.ROLE_PREFIXES), "")
     role = (prefix + lx.ROLE_NOUNS[base]).strip()
     topical = _pobjs(tok, "for", "in", "at")  # "envoy for Syria", "commander in Iraq": places there are no org
-    orgs = _args(ix, _pobjs(tok, "of") + list(children(tok, "poss")))
+    of = _pobjs(tok, "of")
+    orgs = _args(ix, of + list(children(tok, "poss")))
     orgs += tuple(a for a in _args(ix, topical) if not _state_or_place(ix, a))
     orgs += tuple(a for a in _args(ix, list(children(tok, "compound", "nmod"))) if a.label is not MentionLabel.PLACE)
-    complements = _pobjs(tok, "of") + topical
+    complements = of + topical
     # "the Syrian commander for AQI's logistics": with a complement, a demonym is the holder's nationality
     orgs = orgs or (() if complements else tuple(_state_modifiers(ix, tok))) or _listed_org(ix, tok)
     within = () if orgs else _args(ix, [p for c in complements for p in children(c, "poss")])  # "for AQI's logistics"

@@ -106,9 +106,9 @@ def _body(analysis: Analysis, speaker: str | None, at: int, kind_of: Callable[[s
     if speaker is None or is_collective(speaker):
         return None
     named = [m for m in analysis.mentions if m.entity == speaker and m.antecedent is None]
-    if any(m.label is MentionLabel.PERSON for m in named) or kind_of(speaker) == "person":
-        return office_of().get(speaker)
     kind = kind_of(speaker)
+    if any(m.label is MentionLabel.PERSON for m in named) or kind == "person":
+        return office_of().get(speaker)
     if not named or kind is None or kind in NOT_A_SPEAKING_BODY:
         return None
     nearest = min(named, key=lambda m: (m.start > at, abs(m.start - at)))  # the nearest name before it, else after

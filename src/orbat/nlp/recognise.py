@@ -298,16 +298,18 @@ _KUNYA = re.compile(r"\b(?:Abu|Umm)\s+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?:\s+
 def _kunyas(text: str, taken: list[Candidate]) -> list[Candidate]:
     """"Abu Ghadiya", "Umm Sayyaf": a name by kunya that spaCy's model missed is a person's (a place named
     so, "Abu Ghraib", is told by resolution, which asks the gazetteer about names spaCy calls people)."""
-    spans = [(c.start, c.end) for c in taken]
     return [Candidate(m.start(), m.end(), MentionLabel.PERSON, "spacy") for m in _KUNYA.finditer(text)
-            if not any(s < m.end() and m.start() < e for s, e in spans)]  # fmt: skip
+            if not _overlaps(taken, m.start(), m.end())]  # fmt: skip
+
+
+def _overlaps(taken: list[Candidate], start: int, end: int) -> bool:
+    return any(c.start < end and start < c.end for c in taken)
 
 
 def _short_forms(text: str, taken: list[Candidate]) -> list[Candidate]:
-    spans = [(c.start, c.end) for c in taken]
     out = []
     for m in _SHORT_FORM.finditer(text):
         start = m.start(1)
-        if not any(s < m.end() and start < e for s, e in spans):
+        if not _overlaps(taken, start, m.end()):
             out.append(Candidate(start, m.end(1), MentionLabel.ACTOR, "shortform", m.group(1).lower()))
     return out
