@@ -14,8 +14,10 @@ confidence ≥ 0.5, duplicates (same type and argument spans) counted once. Ours
   recipient, pairwise ("X and Y attacked Z": joint attackers fight on one side)
 - ``FightingAgainst`` ← opposed_to, and ASSAULT events (every actor × recipient pair where both
   sides resolved to an entity or place — an event claim names only those)
-- ``InChargeOf``     ← leads, commands, controls; but ``leads`` with the role of spokesperson or
-  representative is ``BelongsTo`` (who speaks for Y belongs to Y and is not in charge of it)
+- ``InChargeOf``     ← leads, commands, controls, and each actor of an ASSAULT event × each weapon it
+  was made with, of a confiscation × each thing seized (re3d marks who wields or holds a weapon as
+  in charge of it); but ``leads`` with the role of
+  spokesperson or representative is ``BelongsTo`` (who speaks for Y belongs to Y and is not in charge of it)
 
 A predicted relation matches a gold one of its type when its subject span overlaps the gold
 source span and its object span the gold target span (either way round for the symmetric
@@ -112,6 +114,8 @@ def predicted_pairs(analysis: Analysis, extract_deps: object) -> list[Pair]:
             kind = "BelongsTo" if f.predicate == "leads" and f.role in SPEAKING_ROLES else TYPES[f.predicate]
             out.add((doc, kind, spans(f.subject), spans(f.object)))
     for e in find_event_frames(analysis, deps=extract_deps.event_deps):  # type: ignore[attr-defined]
+        out.update((doc, "InChargeOf", spans(a), ((w.start, w.end),)) for a in e.actors if a.entities
+                   for w in e.weapons)  # fmt: skip
         if e.event_type == "ASSAULT":
             out.update((doc, "FightingAgainst", spans(a), spans(r)) for a in e.actors for r in e.recipients
                        if a.entities and (r.entities or r.place) and (a.start, a.end) != (r.start, r.end)

@@ -111,6 +111,8 @@ def _echo_events(records: Sequence[ClaimRecord], nm: Mapping[str, str]) -> None:
         c = r.claim
         who = ", ".join(_n(nm, a) for a in c.actors) + (" → " + ", ".join(_n(nm, x) for x in c.recipients) if c.recipients else "")
         figures = c.size or ""
+        if c.weapons:
+            figures += (" " if figures else "") + "with " + ", ".join(c.weapons)
         if c.fatalities.best is not None or c.fatalities.low is not None:
             figures += f" killed {c.fatalities.low if c.fatalities.low is not None else '?'}-{c.fatalities.high or '?'}"
         click.echo(f"  {_date(r):10} {c.event_type or '?':10} {who[:40]:40} @ {_n(nm, c.place)[:20]:20} "

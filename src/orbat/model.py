@@ -302,6 +302,7 @@ class Claim:
     context: str | None = None
     actors: tuple[str, ...] = ()
     recipients: tuple[str, ...] = ()
+    weapons: tuple[str, ...] = ()  # what an attack was made with, as the text names it
     size: str | None = None
     fatalities: Fatalities = field(default_factory=Fatalities)
     geo_precision: str | None = None

@@ -27,6 +27,8 @@ def test_hostile_quote_and_names_round_trip_exactly(world):
     assert rows["p-hostile"]["quote"] == QUOTE_HOSTILE  # quotes, <script>, &, comma, newline
     assert rows["e-strikes"]["recipient_names"] == f"Kataib Hezbollah;{HOSTILE_NAME}"
     assert rows["e-strikes"]["recipients"] == "kh;liwa"
+    assert rows["e-strikes"]["weapons"] == "aircraft;precision-guided munitions"
+    assert rows["e-tower22"]["weapons"] == ""
     assert rows["c-pmf-iran"]["source_note"] == 'The "National" & co, 2025-06-17'
 
 

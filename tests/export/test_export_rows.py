@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from orbat.export.jsonl import claim_record
 from orbat.store.export_rows import iter_claim_entities, iter_export_claims
 from tests.export.world import ALL_CLAIMS, CLAIMED_ENTITY_IDS
 
@@ -28,3 +29,11 @@ def test_claimed_entities_across_pages_with_aliases(world):
     entities = list(iter_claim_entities(world, batch=2))
     assert [e.id for e in entities] == CLAIMED_ENTITY_IDS  # not "unclaimed"
     assert {a.name for a in next(e for e in entities if e.id == "kh").aliases} >= {"KH"}
+
+
+def test_event_weapons_come_back_from_the_store_as_written(world):
+    claims = {rec.claim.id: rec.claim for rec in iter_export_claims(world)}
+    assert claims["e-strikes"].weapons == ("aircraft", "precision-guided munitions")
+    assert claims["e-tower22"].weapons == ()
+    record = claim_record(claims["e-strikes"])
+    assert record["weapons"] == ["aircraft", "precision-guided munitions"]

@@ -96,7 +96,7 @@ CLAIMS = (
     _event("e-tower22", ("kh",), ("us",), "A one-way drone struck Tower 22 on Sunday", mode="drone",
            place="tower22", fatalities=Fatalities(3, 3, 3), geo_precision="exact", **_DRONE),
     _event("e-strikes", ("us",), ("kh", "liwa"), "U.S. aircraft then hit sites near Al-Qaim", mode="aerial",
-           place="qaim", fatalities=Fatalities(16, None, 40), **_DRONE),
+           place="qaim", weapons=("aircraft", "precision-guided munitions"), fatalities=Fatalities(16, None, 40), **_DRONE),
     _event("e-denied", ("kh",), ("us",), "Kataib Hezbollah denied it had attacked the base", place="hawran",
            polarity="negated", modality="denied", claimant="kh", valid=TimeSpan(None, None, "unknown")),
     _event("e-mobilize", ("pmf",), (), "The PMF moved units toward Al-Qaim", event_type="MOBILIZE", place="qaim",

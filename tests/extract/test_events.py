@@ -461,3 +461,41 @@ def test_what_is_given_or_agreed_on_is_no_recipient_and_to_names_one(nlp, deps):
     grant = "Syria will give Kataib Hezbollah a grant of 580 million dollars to finance several projects."
     frames = find_event_frames(_analysis(grant, nlp(grant), [syria, KH]), deps=deps)
     assert {r.text for f in frames for r in f.recipients} <= {"Kataib Hezbollah"}
+
+
+# ---------------------------------------------------------------- weapons
+
+
+CJTF = ("Coalition military forces", MentionLabel.ACTOR, "cjtf-oir")
+ISIL = ("ISIL", MentionLabel.ACTOR, "isis")
+
+
+@pytest.mark.model
+def test_strikes_using_a_list_of_aircraft_carry_every_item_as_a_weapon(nlp, deps):
+    text = ("In Syria, Coalition military forces conducted 15 strikes using attack, bomber, fighter and "
+            "remotely piloted aircraft against ISIL targets.")
+    claims = _events(nlp, deps, text, [CJTF, ISIL])
+    assert [c.event_type for c in claims] == ["ASSAULT"]  # "attack" names a kind of aircraft, not a second event
+    assert claims[0].actors == ("cjtf-oir",)
+    assert set(claims[0].weapons) == {"attack", "bomber", "fighter", "remotely piloted aircraft"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "mentions", "weapons"), [
+    ("Kataib Hezbollah attacked the checkpoint with mortars and rockets.", [KH], {"mortars", "rockets"}),
+    ("A drone strike on a Kataib Hezbollah convoy killed 9 fighters.", [KH], {"drone"}),
+    ("The Syrian Army clashed with Kataib Hezbollah near Tarfawi.", [SAA, KH, TARFAWI], set()),
+    ("Kataib Hezbollah attacked the base with dozens of fighters.", [KH], set()),
+])
+def test_weapons_of_an_attack_are_named_by_with_and_by_the_trigger_noun(nlp, deps, text, mentions, weapons):
+    [claim] = [c for c in _events(nlp, deps, text, mentions) if c.event_type == "ASSAULT"]
+    assert set(claim.weapons) == weapons
+
+
+@pytest.mark.model
+def test_what_a_confiscation_seized_is_its_weapons_not_its_recipients(nlp, deps):
+    text = "ISIL seized the tanks and other military hardware from the airfield."
+    [claim] = _events(nlp, deps, text, [ISIL])
+    assert (claim.event_type, claim.mode) == ("COERCE", "confiscate")
+    assert claim.actors == ("isis",) and claim.recipients == ()
+    assert set(claim.weapons) == {"tanks", "other military hardware"}

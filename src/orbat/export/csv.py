@@ -1,7 +1,8 @@
 """CSV export: one row per claim, every field of the JSONL claim record flattened, plus the names a
 reader of a spreadsheet wants next to the ids and the document the claim comes from.
 
-- ``actors``, ``recipients``: ";"-joined entity ids; ``actor_names``, ``recipient_names`` the same in names.
+- ``actors``, ``recipients``: ";"-joined entity ids; ``actor_names``, ``recipient_names`` the same in names;
+  ``weapons``: ";"-joined, as the text names them.
 - ``place``, ``place_name``: the claim's own place. ``lat``, ``lon``: the point of the place the claim is
   about: its place, else for controls / present_at the place it names as object (the point GeoJSON uses).
 - ``document``, ``outlet``, ``published``: the document the claim was read from (for curated claims the
@@ -26,7 +27,7 @@ __all__ = ["write_csv", "CLAIM_COLUMNS", "claim_row"]
 CLAIM_COLUMNS = (
     "id", "predicate", "subject", "subject_name", "object", "object_name", "role", "event_type", "mode",
     "context", "acled_event_type", "acled_sub_event_type", "actors", "actor_names", "recipients",
-    "recipient_names", "place", "place_name", "lat", "lon", "start", "end", "time_precision", "size",
+    "recipient_names", "weapons", "place", "place_name", "lat", "lon", "start", "end", "time_precision", "size",
     "fatalities_low", "fatalities_best", "fatalities_high", "polarity", "modality", "claimant", "claimant_name",
     "confidence", "extractor", "review", "document", "evidence_start", "evidence_end", "quote", "outlet",
     "published", "source_note",

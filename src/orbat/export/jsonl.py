@@ -66,7 +66,7 @@ def claim_record(c: Claim) -> dict[str, object]:
         "type": "claim", "id": c.id, "predicate": c.predicate, "subject": c.subject, "object": c.object,
         "role": c.role, "event_type": c.event_type, "mode": c.mode, "context": c.context,
         "acled_event_type": c.acled_event_type, "acled_sub_event_type": c.acled_sub_event_type,
-        "actors": list(c.actors), "recipients": list(c.recipients), "place": c.place, "start": c.valid.start,
+        "actors": list(c.actors), "recipients": list(c.recipients), "weapons": list(c.weapons), "place": c.place, "start": c.valid.start,
         "end": c.valid.end, "time_precision": c.valid.precision, "size": c.size,
         "fatalities": {"low": f.low, "best": f.best, "high": f.high}, "polarity": c.polarity,
         "modality": c.modality, "claimant": c.claimant, "confidence": c.confidence, "extractor": c.extractor,

@@ -58,7 +58,7 @@ _EXTENSION_SCHEMA = (
     "partial), time_precision, reported, polarity (affirmed | negated), modality (asserted, reported, "
     "claimed, denied, hypothetical, ...), claimant (orbat id), claimant_ref, claimant_name, confidence_0_1, "
     "extractor, review (machine | accepted | rejected), document, source_note, place, place_ref, "
-    "geo_precision, size, fatalities_low, fatalities_best, fatalities_high, actors, recipients, target_side "
+    "geo_precision, size, fatalities_low, fatalities_best, fatalities_high, actors, recipients, weapons (the phrases naming them), target_side "
     "(object | recipient | place), evidence (list of {document, start, end, quote}: character spans into "
     "the document's clean text). On reports: orbat_document_id, outlet, url (as stored), cluster "
     "(near-duplicate cluster)."

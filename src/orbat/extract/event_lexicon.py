@@ -22,7 +22,7 @@ __all__ = [
     "CIVILIAN_WORDS", "PROTESTER_WORDS", "NOT_ACTOR_WORDS", "ACLED_MAP", "ACLED_OUT_OF_SCOPE",
     "VERBAL_TYPES", "STATE_KINDS", "PLACE_PREPS", "RECIPIENT_PREPS", "COACTOR_PREPS",
     "SIZE_UNITS", "GROUP_WORDS", "NUMBER_WORDS", "VAGUE_NUMBERS", "TROOP_WORDS", "MILITIA_WORDS",
-    "POLICE_WORDS", "WEAPON_WORDS",
+    "POLICE_WORDS", "WEAPON_WORDS", "ARMS",
 ]
 
 Row = tuple[str, str | None, float, str, str]
@@ -408,6 +408,10 @@ TROOP_WORDS = frozenset(OBJECT_CLASSES["troops"].split())
 MILITIA_WORDS = frozenset(OBJECT_CLASSES["militia"].split())
 POLICE_WORDS = frozenset(OBJECT_CLASSES["police"].split())
 WEAPON_WORDS = frozenset(OBJECT_CLASSES["weapons"].split()) | frozenset({"drone", "uav"})
+# what an attack is made with: the weapon words and the devices of the mode cues (not "gunman", "air" …)
+ARMS = WEAPON_WORDS | frozenset("""aircraft warplane jet helicopter gunship bomber uav quadcopter artillery mortar
+    rocket missile tank shell howitzer katyusha grad bomb ied vbied explosive mine landmine grenade rpg gun
+    machine-gun rifle pistol launcher munition ammunition weapon""".split())  # fmt: skip
 GROUP_WORDS = frozenset("fighter member militant force troop soldier militiaman gunman unit official officer man woman airman "
                         "sailor marine personnel crew".split())
 

@@ -20,6 +20,11 @@ Rules (spaCy's English dependency labels):
   as a noun ("IS fighters", "IS" taken for "is"). Every item of a list counts, also where the
   parser made "A, B, C and D" an apposition of A or left A hanging from the verb. Pronouns,
   dates, weapons and event nouns are never arguments.
+- Weapons (``find_weapons``): of a confiscation, what was seized (its object, every item of a
+  list); of an attack, the objects of "using/employing/with" in the trigger's
+  clause ("conducted 15 strikes using attack, bomber, fighter and remotely piloted aircraft",
+  "attacked the checkpoint with mortars and rockets"), every item of that list when one of them
+  names a weapon; and weapon modifiers of the trigger noun ("a drone strike", "mortar fire").
 - No parse: the nearest actor mention before the trigger is the agent, the nearest after it the recipient.
 """
 
@@ -34,7 +39,7 @@ from orbat.extract.relation_args import NAMED_UNIT_HEADS, infinitive_owner, list
 from orbat.extract.relation_lexicon import hyphen_modifier
 from orbat.model import Mention, MentionLabel
 
-__all__ = ["DocContext", "Argument", "find_roles", "clause_depth"]
+__all__ = ["DocContext", "Argument", "find_roles", "find_weapons", "in_weapon_list", "clause_depth"]
 
 _CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "csubj"})
 _ACTOR_LABELS = (MentionLabel.ACTOR, MentionLabel.PERSON)
@@ -49,6 +54,8 @@ _TOPIC_ON = frozenset({"CONSULT", "AGREE", "REQUEST", "REJECT", "ACCUSE", "SUPPO
 _FORCE_WORDS = lx.TROOP_WORDS | lx.MILITIA_WORDS | lx.POLICE_WORDS
 _UNDER_ATTACK = frozenset({"attack", "assault", "fire", "shelling", "bombing", "bombardment"})
 _WITNESS_FORMS = frozenset({"see", "sees", "saw", "seen", "seeing", "leave", "leaves", "left", "leaving"})
+_USING = frozenset({"using", "employing", "deploying", "wielding"})  # "… strikes using X": X is the weapon
+_USING_DEPS = frozenset({"advcl", "acl", "conj", "xcomp", "prep"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +117,65 @@ def find_roles(ctx: DocContext, tok: Any, event_type: str, kind: str,
     actors = _arguments(ctx, [*agents, *co])
     recipients = [a for a in _arguments(ctx, patients) if a.start not in {x.start for x in actors}]
     return actors, recipients
+
+
+def find_weapons(ctx: DocContext, tok: Any, *, seized: bool = False) -> list[Argument]:
+    """The weapons the attack with trigger token ``tok`` was made with (see the module's rules) or,
+    ``seized``, the things a confiscation took ("ISIL seized the tanks and other military hardware")."""
+    if not ctx.has_dep:
+        return []
+    verbal = tok.tag_.startswith("VB") or tok.pos_ in ("VERB", "AUX")
+    if seized:
+        taken = [t for o in tok.children if o.dep_ in ("dobj", "nsubjpass") and o.i not in ctx.mention
+                 for t in (o, *list_items(o))]  # fmt: skip
+        return [_weapon(ctx, t) for t in taken if t.pos_ in ("NOUN", "PROPN")] if verbal else []
+    anchors = [tok] if verbal or tok.head is tok else [tok, tok.head]  # "conducted strikes using X"
+    objects = [o for a in anchors for u in _using_words(a) for o in u.children
+               if o.dep_ in (("pobj",) if u.lower_ == "with" else ("dobj", "pobj"))]  # fmt: skip
+    heads = [items for o in objects if _names_weapon(ctx, items := [o, *list_items(o)])]
+    out = [_weapon(ctx, t) for items in heads for t in items]
+    if not verbal:  # "a drone strike", "mortar fire", "rocket attacks"
+        out += [_weapon(ctx, c) for c in tok.lefts if c.dep_ in ("compound", "nmod") and ctx.base[c.i] in lx.ARMS]
+    return list({w.start: w for w in out}.values())
+
+
+def _using_words(anchor: Any) -> list[Any]:
+    """"using/employing" clauses and "with" phrases of ``anchor``, one step down a chain of clauses
+    ("strikes coordinated with … using X": "using" coordinated with the participle)."""
+    found, todo = [], [(anchor, 0)]
+    while todo:
+        t, depth = todo.pop()
+        for c in t.children:
+            if (c.dep_ == "prep" and c.lower_ == "with") or (c.dep_ in _USING_DEPS and c.lower_ in _USING):
+                found.append(c)
+            elif c.dep_ in ("advcl", "acl", "conj") and c.pos_ == "VERB" and depth < 1:
+                todo.append((c, depth + 1))
+    return found
+
+
+def in_weapon_list(ctx: DocContext, tok: Any) -> bool:
+    """Whether ``tok`` is an item of the weapons a "using/with" phrase names ("using attack, bomber
+    and fighter aircraft": "attack" is a kind of aircraft here, not an event)."""
+    first = tok
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    user = first.head
+    if first.dep_ not in ("dobj", "pobj") or not (user.lower_ in _USING or user.lower_ == "with"):
+        return False
+    return _names_weapon(ctx, [first, *list_items(first)])
+
+
+def _names_weapon(ctx: DocContext, items: list[Any]) -> bool:
+    return any(ctx.base[t.i] in lx.ARMS or ctx.base[t.i] in lx.WEAPON_WORDS for t in items)
+
+
+def _weapon(ctx: DocContext, tok: Any) -> Argument:
+    """The weapon phrase headed by ``tok`` ("remotely piloted aircraft", "rocket artillery")."""
+    left = min([tok.i, *(c.left_edge.i for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod"))])
+    while left < tok.i and ctx.doc[left].pos_ in ("DET", "NUM", "PUNCT"):
+        left += 1
+    span = ctx.doc[left: tok.i + 1]
+    return Argument(span.start_char, span.end_char, span.text, (), None, frozenset(ctx.base[left: tok.i + 1]))
 
 
 def _verb_roles(ctx: DocContext, v: Any) -> tuple[list[Any], list[Any], list[Any]]:

@@ -43,23 +43,25 @@ from orbat.errors import OrbatError
 from orbat.extract import event_lexicon as lx
 from orbat.extract.event_numbers import read_fatalities, read_size
 from orbat.extract.attribution import SPEECH_VERBS
-from orbat.extract.event_roles import Argument, DocContext, clause_depth, find_roles
+from orbat.extract.event_roles import Argument, DocContext, clause_depth, find_roles, find_weapons, in_weapon_list
 from orbat.extract.event_triggers import EventDeps, Trigger, build_event_deps, document_context, match_trigger, phrase_head
 from orbat.model import Analysis, Claim, Evidence, Fatalities, MentionLabel, SegmentKind, TimeSpan, stable_id
 
 __all__ = ["EXTRACTOR", "EventDeps", "Trigger", "Argument", "EventFrame", "build_event_deps",
            "extract_events", "find_event_frames", "acled_types"]
 
-EXTRACTOR = "orbat.events/9"  # 2: a sponsor ("Iran-backed") is not the actor; 3: "we" is the claimant body;
+EXTRACTOR = "orbat.events/10"  # 2: a sponsor ("Iran-backed") is not the actor; 3: "we" is the claimant body;
 # 4: "a raid conducted by X" is X's, an end to attacks leaves the attacks standing, a captured dam is territory;
 # 5: list items the parser misplaced, "fighting that saw X killed", "came under attack from X", "X's capacity to
 # attack Y", "IS fighters" with "IS" read as a verb, one trigger's target firing on another is a second event;
 # 6: "we" is the body a speaker holds an office in (orbat.extract.speakers); 7: "men of X" act for X;
 # 8: "these strikes" are carried out by whoever carried out the attack reported just before; what is given
 # or agreed on is no recipient of a cooperative event, and "offered X to Y" names Y; 9: a trigger in scare
-# quotes or after "so-called" is claimed (attribution)
+# quotes or after "so-called" is claimed (attribution); 10: weapons of attacks and confiscations ("strikes
+# using …", "with mortars", "a drone strike", "seized the tanks"); an item of such a list is no trigger
 _NOT_COMPLEMENT = frozenset({"nsubj", "nsubjpass", "conj", "cc", "punct", "agent", "parataxis", "advcl", "csubj", "mark"})
 _WEAPON_MODES = ("drone", "aerial", "heavy-weapons", "explosives", "suicide-attack")
+_ARMED = frozenset({"ASSAULT", "COERCE"})  # events with weapons: used in an attack, seized in a confiscation
 _COUNTED = frozenset({"ASSAULT", "PROTEST"})  # events that carry fatalities
 _SIZED = frozenset({"ASSAULT", "PROTEST", "MOBILIZE", "COERCE"})  # events that carry a force size
 _CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
@@ -81,6 +83,7 @@ class EventFrame:
     guarded: bool = False  # its trigger verb needed a telling object, which belongs to this event
     actors: tuple[Argument, ...] = ()
     recipients: tuple[Argument, ...] = ()
+    weapons: tuple[Argument, ...] = ()  # what an attack was made with
     depth: int = 0
     context: str | None = None
     place: str | None = None
@@ -186,13 +189,14 @@ def _sentence_events(ctx: DocContext, deps: EventDeps, analysis: Analysis, toks:
             continue
         trig, first, last = hit
         tok = ctx.doc[phrase_head(ctx, first, last)]
-        if _a_speaker(tok):  # "the release said", "the statement added": a document, no event
-            i = last + 1
+        if _a_speaker(tok) or in_weapon_list(ctx, tok):  # "the release said": a document; "using attack
+            i = last + 1  # aircraft": a weapon; neither is an event
             continue
         actors, recipients = find_roles(ctx, tok, trig.event_type, trig.kind, toks)
+        weapons = find_weapons(ctx, tok, seized=trig.mode == "confiscate") if trig.event_type in _ARMED else []
         frames.append(EventFrame(tok.i, ctx.doc[first].idx, ctx.doc[last].idx + len(ctx.doc[last]), chars,
                                  trig.event_type, trig.mode, trig.kind, trig.reliability, trig.guarded,
-                                 tuple(actors), tuple(recipients), clause_depth(ctx, tok)))
+                                 tuple(actors), tuple(recipients), tuple(weapons), clause_depth(ctx, tok)))
         i = last + 1
     if not frames:
         return []
@@ -405,7 +409,8 @@ def _pooled(ranked: list[EventFrame]) -> EventFrame:
     recipients = tuple(a for a in _pool(f.recipients for f in ranked) if a.start not in taken)
     return replace(best, mode=next((f.mode for f in ranked if f.mode), None),
                    kind=best.kind or next((f.kind for f in ranked if f.kind), ""),
-                   actors=actors, recipients=recipients, depth=min(f.depth for f in ranked))
+                   actors=actors, recipients=recipients, weapons=_pool(f.weapons for f in ranked),
+                   depth=min(f.depth for f in ranked))
 
 
 def _pool(groups: Iterable[tuple[Argument, ...]]) -> tuple[Argument, ...]:
@@ -434,6 +439,8 @@ def _finish(f: EventFrame, ctx: DocContext, deps: EventDeps, analysis: Analysis,
     f = replace(f, actors=tuple(_country_as_state(a, analysis, deps) for a in f.actors))
     if f.event_type not in lx.CONFLICT_TYPES:  # "offered its troops to Lebanon", "give Tanzania a grant"
         f = replace(f, recipients=tuple(r for r in f.recipients if _actor_like(r)))
+    if f.weapons and f.mode == "confiscate":  # what was seized is held, not attacked
+        f = replace(f, recipients=tuple(r for r in f.recipients if r.start not in {w.start for w in f.weapons}))
     fatalities, span = read_fatalities(sentence) if f.event_type in _COUNTED else (Fatalities(), None)
     f = replace(f, mode=_mode(f, words, deps), place=_place(ctx, f, toks),
                 valid=_date(ctx, f, analysis, toks), fatalities=fatalities,
@@ -609,6 +616,7 @@ def _claim(f: EventFrame, analysis: Analysis) -> Claim:
         context=f.context,
         actors=actors,
         recipients=recipients,
+        weapons=tuple(dict.fromkeys(w.text for w in f.weapons)),
         size=f.size,
         fatalities=f.fatalities,
         geo_precision=f.geo_precision,

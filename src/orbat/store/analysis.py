@@ -128,7 +128,7 @@ def insert_claim(conn: sqlite3.Connection, c: Claim, document_id: str) -> None:
     refresh_relation_facts(conn, stale)
 
 
-_INSERT_CLAIM = "INSERT OR REPLACE INTO claims VALUES (" + ", ".join("?" * 29) + ")"
+_INSERT_CLAIM = "INSERT OR REPLACE INTO claims VALUES (" + ", ".join("?" * 30) + ")"
 
 
 def _write_claims(conn: sqlite3.Connection, claims: Sequence[Claim], document_id: str) -> None:
@@ -139,7 +139,7 @@ def _write_claims(conn: sqlite3.Connection, claims: Sequence[Claim], document_id
         c.valid.precision, c.reported, c.polarity, c.modality, c.claimant, c.extractor, c.confidence,
         c.review, c.event_type, c.mode, c.context, json.dumps(list(c.actors)), json.dumps(list(c.recipients)),
         c.size, c.fatalities.low, c.fatalities.best, c.fatalities.high, c.geo_precision, c.acled_event_type,
-        c.acled_sub_event_type,
+        c.acled_sub_event_type, json.dumps(list(c.weapons)),
     ) for c in claims])  # fmt: skip
     conn.executemany(
         "INSERT OR IGNORE INTO evidence VALUES (?, ?, ?, ?, ?)",
@@ -217,6 +217,6 @@ def _row_to_claim(conn: sqlite3.Connection, r: sqlite3.Row) -> Claim:
         actors=tuple(json.loads(r["actors"])), recipients=tuple(json.loads(r["recipients"])), size=r["size"],
         fatalities=Fatalities(r["fatalities_low"], r["fatalities_best"], r["fatalities_high"]),
         geo_precision=r["geo_precision"], acled_event_type=r["acled_event_type"],
-        acled_sub_event_type=r["acled_sub_event_type"],
+        acled_sub_event_type=r["acled_sub_event_type"], weapons=tuple(json.loads(r["weapons"])),
         source_note=r["source_note"] if "source_note" in r.keys() else None,
     )  # fmt: skip

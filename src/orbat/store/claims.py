@@ -323,7 +323,7 @@ _RECORD_COLUMNS = (
     "reported", "polarity", "modality", "claimant", "extractor", "confidence", "review", "event_type", "mode",
     "context", "actors", "recipients", "size", "fatalities_low", "fatalities_best", "fatalities_high",
     "geo_precision", "acled_event_type", "acled_sub_event_type", "note", "document_id", "doc_cluster", "doc_outlet",
-    "doc_url", "doc_title", "doc_published",
+    "doc_url", "doc_title", "doc_published", "weapons",
 )  # fmt: skip  (what _records reads of a _SELECT row, in the order _record takes them)
 
 
@@ -347,7 +347,7 @@ def _record(v: tuple[Any, ...], ev: dict[str, tuple[Evidence, ...]], lists: dict
         reported=v[9], polarity=v[10], modality=v[11], claimant=v[12], evidence=ev.get(v[0], ()), extractor=v[13],
         confidence=v[14], review=v[15], event_type=v[16], mode=v[17], context=v[18], actors=actors,
         recipients=recipients, size=v[21], fatalities=Fatalities(v[22], v[23], v[24]), geo_precision=v[25],
-        acled_event_type=v[26], acled_sub_event_type=v[27], source_note=v[28],
+        acled_event_type=v[26], acled_sub_event_type=v[27], source_note=v[28], weapons=_id_list(v[35], lists),
     )  # fmt: skip
     return ClaimRecord(claim, v[29], v[30], v[31], v[32], v[33], v[34])
 

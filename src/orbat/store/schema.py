@@ -543,5 +543,11 @@ _V7 = """
 CREATE INDEX documents_source_id ON documents(source_id);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
+# migration 8: the weapons of an event claim (what an attack was made with, what a confiscation seized),
+# as a JSON list of the phrases the text names them by
+_V8 = """
+ALTER TABLE claims ADD COLUMN weapons TEXT NOT NULL DEFAULT '[]';
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8)
 SCHEMA_VERSION = len(MIGRATIONS)
