@@ -486,6 +486,8 @@ def test_strikes_using_a_list_of_aircraft_carry_every_item_as_a_weapon(nlp, deps
     ("A drone strike on a Kataib Hezbollah convoy killed 9 fighters.", [KH], {"drone"}),
     ("The Syrian Army clashed with Kataib Hezbollah near Tarfawi.", [SAA, KH, TARFAWI], set()),
     ("Kataib Hezbollah attacked the base with dozens of fighters.", [KH], set()),
+    ("Rebel rocket attacks hit the Syrian Army near Tarfawi.", [SAA, TARFAWI], {"rocket"}),  # not "Rebel rocket"
+    ("Regime bombing raids hit Kataib Hezbollah positions.", [KH], set()),  # bombing is the act, not a weapon
 ])
 def test_weapons_of_an_attack_are_named_by_with_and_by_the_trigger_noun(nlp, deps, text, mentions, weapons):
     [claim] = [c for c in _events(nlp, deps, text, mentions) if c.event_type == "ASSAULT"]

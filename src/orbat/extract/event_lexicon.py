@@ -411,7 +411,7 @@ WEAPON_WORDS = frozenset(OBJECT_CLASSES["weapons"].split()) | frozenset({"drone"
 # what an attack is made with: the weapon words and the devices of the mode cues (not "gunman", "air" …)
 ARMS = WEAPON_WORDS | frozenset("""aircraft warplane jet helicopter gunship bomber uav quadcopter artillery mortar
     rocket missile tank shell howitzer katyusha grad bomb ied vbied explosive mine landmine grenade rpg gun
-    machine-gun rifle pistol launcher munition ammunition weapon""".split())  # fmt: skip
+    machine-gun rifle pistol launcher munition ammunition weapon hardware equipment""".split())  # fmt: skip
 GROUP_WORDS = frozenset("fighter member militant force troop soldier militiaman gunman unit official officer man woman airman "
                         "sailor marine personnel crew".split())
 

@@ -30,7 +30,7 @@ Rules (spaCy's English dependency labels):
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,7 +39,7 @@ from orbat.extract.relation_args import NAMED_UNIT_HEADS, infinitive_owner, list
 from orbat.extract.relation_lexicon import hyphen_modifier
 from orbat.model import Mention, MentionLabel
 
-__all__ = ["DocContext", "Argument", "find_roles", "find_weapons", "in_weapon_list", "clause_depth"]
+__all__ = ["DocContext", "Argument", "distinct_weapons", "find_roles", "find_weapons", "in_weapon_list", "clause_depth"]
 
 _CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "csubj"})
 _ACTOR_LABELS = (MentionLabel.ACTOR, MentionLabel.PERSON)
@@ -56,6 +56,8 @@ _UNDER_ATTACK = frozenset({"attack", "assault", "fire", "shelling", "bombing", "
 _WITNESS_FORMS = frozenset({"see", "sees", "saw", "seen", "seeing", "leave", "leaves", "left", "leaving"})
 _USING = frozenset({"using", "employing", "deploying", "wielding"})  # "… strikes using X": X is the weapon
 _USING_DEPS = frozenset({"advcl", "acl", "conj", "xcomp", "prep"})
+_WIELDERS = lx.GROUP_WORDS | frozenset("rebel regime government opposition coalition army militia insurgent jihadist "
+                                       "terrorist enemy".split())  # "rebel rockets": who fired them, not what
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,18 +127,27 @@ def find_weapons(ctx: DocContext, tok: Any, *, seized: bool = False) -> list[Arg
     if not ctx.has_dep:
         return []
     verbal = tok.tag_.startswith("VB") or tok.pos_ in ("VERB", "AUX")
-    if seized:
-        taken = [t for o in tok.children if o.dep_ in ("dobj", "nsubjpass") and o.i not in ctx.mention
-                 for t in (o, *list_items(o))]  # fmt: skip
-        return [_weapon(ctx, t) for t in taken if t.pos_ in ("NOUN", "PROPN")] if verbal else []
+    if seized:  # only arms and equipment: "seized the eastern half" is ground, not a confiscation's haul
+        lists = [[o, *list_items(o)] for o in tok.children if o.dep_ in ("dobj", "nsubjpass") and o.i not in ctx.mention]
+        taken = [t for items in lists if _names_weapon(ctx, items) for t in items if t.pos_ in ("NOUN", "PROPN")]
+        return distinct_weapons([_weapon(ctx, t) for t in taken]) if verbal else []
     anchors = [tok] if verbal or tok.head is tok else [tok, tok.head]  # "conducted strikes using X"
     objects = [o for a in anchors for u in _using_words(a) for o in u.children
                if o.dep_ in (("pobj",) if u.lower_ == "with" else ("dobj", "pobj"))]  # fmt: skip
     heads = [items for o in objects if _names_weapon(ctx, items := [o, *list_items(o)])]
     out = [_weapon(ctx, t) for items in heads for t in items]
-    if not verbal:  # "a drone strike", "mortar fire", "rocket attacks"
-        out += [_weapon(ctx, c) for c in tok.lefts if c.dep_ in ("compound", "nmod") and ctx.base[c.i] in lx.ARMS]
-    return list({w.start: w for w in out}.values())
+    if not verbal:  # "a drone strike", "mortar fire", "rocket attacks"; not "bombing raids": an act, no weapon
+        out += [_weapon(ctx, c) for c in tok.lefts if c.dep_ in ("compound", "nmod") and ctx.base[c.i] in lx.ARMS
+                and not c.lower_.endswith("ing")]  # fmt: skip
+    return distinct_weapons(out)
+
+
+def distinct_weapons(weapons: Iterable[Argument]) -> list[Argument]:
+    """One weapon per phrase and per spelling ("Mortar" at the head of the sentence, "mortar" later)."""
+    seen: dict[str, Argument] = {}
+    for w in weapons:
+        seen.setdefault(w.text.lower(), w)
+    return list(seen.values())
 
 
 def _using_words(anchor: Any) -> list[Any]:
@@ -166,13 +177,15 @@ def in_weapon_list(ctx: DocContext, tok: Any) -> bool:
 
 
 def _names_weapon(ctx: DocContext, items: list[Any]) -> bool:
-    return any(ctx.base[t.i] in lx.ARMS or ctx.base[t.i] in lx.WEAPON_WORDS for t in items)
+    return any(ctx.base[t.i] in lx.ARMS for t in items)
 
 
 def _weapon(ctx: DocContext, tok: Any) -> Argument:
-    """The weapon phrase headed by ``tok`` ("remotely piloted aircraft", "rocket artillery")."""
+    """The weapon phrase headed by ``tok`` ("remotely piloted aircraft", "rocket artillery"), without
+    who fired it or when ("US missile", "regime barrel bombs", "Saturday's rocket" are missiles, …)."""
     left = min([tok.i, *(c.left_edge.i for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod"))])
-    while left < tok.i and ctx.doc[left].pos_ in ("DET", "NUM", "PUNCT"):
+    while left < tok.i and (ctx.doc[left].pos_ in ("DET", "NUM", "PUNCT", "PROPN") or left in ctx.mention
+                            or ctx.base[left] in _WIELDERS or ctx.doc[left].ent_type_):
         left += 1
     span = ctx.doc[left: tok.i + 1]
     return Argument(span.start_char, span.end_char, span.text, (), None, frozenset(ctx.base[left: tok.i + 1]))

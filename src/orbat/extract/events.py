@@ -43,7 +43,7 @@ from orbat.errors import OrbatError
 from orbat.extract import event_lexicon as lx
 from orbat.extract.event_numbers import read_fatalities, read_size
 from orbat.extract.attribution import SPEECH_VERBS
-from orbat.extract.event_roles import Argument, DocContext, clause_depth, find_roles, find_weapons, in_weapon_list
+from orbat.extract.event_roles import Argument, DocContext, clause_depth, distinct_weapons, find_roles, find_weapons, in_weapon_list
 from orbat.extract.event_triggers import EventDeps, Trigger, build_event_deps, document_context, match_trigger, phrase_head
 from orbat.model import Analysis, Claim, Evidence, Fatalities, MentionLabel, SegmentKind, TimeSpan, stable_id
 
@@ -616,7 +616,7 @@ def _claim(f: EventFrame, analysis: Analysis) -> Claim:
         context=f.context,
         actors=actors,
         recipients=recipients,
-        weapons=tuple(dict.fromkeys(w.text for w in f.weapons)),
+        weapons=tuple(w.text for w in distinct_weapons(f.weapons)),
         size=f.size,
         fatalities=f.fatalities,
         geo_precision=f.geo_precision,
