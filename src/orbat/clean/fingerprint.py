@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHash
 
 from orbat.model import Document, DocumentKind, Fingerprint, SegmentKind
 
@@ -28,7 +28,8 @@ __all__ = ["Fingerprint", "fingerprint_document", "same_story", "BANDS", "ROWS",
 BANDS = 32
 ROWS = 4
 PERMUTATIONS = BANDS * ROWS
-SCHEME = "affine32"  # datasketch's hashing scheme; stored signatures are only comparable within one scheme
+SCHEME = "affine32"  # the hashing scheme (datasketch 2's name for it); signatures compare only within one scheme
+_SEED = 1
 SHORT_DOCUMENT_WORDS = 120  # at or below this a single shared sentence can make one story...
 SHORT_CONTAINED = 0.5  # ...when at least this share of the short text is estimated to be in the other
 MIN_SENTENCE_WORDS = 8
@@ -38,7 +39,37 @@ _SENTENCE_END = re.compile(r"(?<=[.!?\"”])\s+|\n+")
 
 @lru_cache(maxsize=4)
 def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
-    return MinHash(num_perm=num_perm, seed=1, scheme=SCHEME).permutations
+    """The (a, b) of the affine maps h -> a*h + b (mod 2**32), one per permutation; ``a`` odd, so each
+    map is a bijection. Drawn as datasketch 2 draws them for one seed, so that signatures stored
+    by earlier versions of orbat (which called datasketch) stay comparable."""
+    gen = np.random.RandomState(_SEED)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
+
+
+def _mix32(h: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finaliser (a fixed bijection that spreads every input bit over the output)."""
+    h = h ^ (h >> np.uint32(16))
+    h = h * np.uint32(0x85EBCA6B)
+    h = h ^ (h >> np.uint32(13))
+    h = h * np.uint32(0xC2B2AE35)
+    return h ^ (h >> np.uint32(16))
+
+
+def minhash(items: Iterable[bytes], num_perm: int) -> np.ndarray:
+    """The MinHash signature of a set of byte strings: per permutation, the least permuted 32-bit
+    hash (SHA-1's first four bytes, little-endian, mixed once) over the items; all ones when empty.
+
+    Computed here rather than with datasketch, whose import pulls in SciPy (a quarter to half a
+    second of every worker's start); tests check the two agree value for value."""
+    a, b = _permutations(num_perm)
+    digests = b"".join(hashlib.sha1(item).digest()[:4] for item in items)
+    if not digests:
+        return np.full(num_perm, 0xFFFFFFFF, dtype=np.uint32)
+    h = _mix32(np.frombuffer(digests, dtype="<u4").astype(np.uint32))
+    with np.errstate(over="ignore"):
+        return (np.outer(a, h) + b[:, None]).min(axis=1)  # uint32 arithmetic wraps: the modulo 2**32
 
 
 def _hash64(data: bytes) -> int:
@@ -76,9 +107,7 @@ def fingerprint_document(doc: Document, *, shingle_words: int = 5) -> Fingerprin
     words = _WORD.findall(text.lower())
     k = min(shingle_words, max(len(words), 1))
     shingles = {" ".join(words[i : i + k]).encode("utf-8") for i in range(max(len(words) - k + 1, 1))}
-    mh = MinHash(num_perm=PERMUTATIONS, seed=1, permutations=_permutations(PERMUTATIONS), scheme=SCHEME)
-    mh.update_batch(sorted(shingles))
-    values = np.asarray(mh.hashvalues, dtype="<u8")
+    values = minhash(sorted(shingles), PERMUTATIONS).astype("<u8")
     bands = tuple(_hash64(values[b * ROWS : (b + 1) * ROWS].tobytes() + bytes([b])) for b in range(BANDS))
     return Fingerprint(doc.id, len(words), values.tobytes(), bands, _sentence_hashes(text))
 

@@ -37,9 +37,11 @@ A theatre is data, not code: a folder under ``orbat/theatres/`` holding YAML fil
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
 from typing import Any
@@ -92,14 +94,34 @@ def available_theatres() -> list[str]:
 
 
 def load_theatre(name: str = DEFAULT_THEATRE) -> Theatre:
-    """Read and validate a theatre pack. Raises ConfigError naming the file and record at fault."""
+    """Read and validate a theatre pack. Raises ConfigError naming the file and record at fault.
+
+    A pack read before in this process is not read again while its files are unchanged (the writer
+    and an in-process worker both need it; a Theatre is immutable, so they can share one)."""
     root = resources.files("orbat.theatres").joinpath(name)
     if not root.is_dir():
         raise ConfigError(f"unknown theatre {name!r}; available: {', '.join(available_theatres())}")
+    paths = sorted((p for p in root.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name)
+    return _read_theatre(name, tuple((str(p), *_stamp(p)) for p in paths))
+
+
+def _stamp(path: Any) -> tuple[int, int]:
+    try:
+        st = os.stat(path)
+    except (OSError, TypeError):  # a pack inside a zip: no stamp, read every time
+        return (-1, id(path))
+    return (st.st_mtime_ns, st.st_size)
+
+
+@lru_cache(maxsize=8)
+def _read_theatre(name: str, files: tuple[tuple[str, int, int], ...]) -> Theatre:
+    """The pack ``name`` from its files (path, modification time, size: a changed file is a new key)."""
+    root = resources.files("orbat.theatres").joinpath(name)
     entities: list[Entity] = []
     relations: list[CuratedRelation] = []
     active: dict[str, Period] = {}
-    for path in sorted((p for p in root.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name):
+    wanted = {path for path, *_ in files}
+    for path in sorted((p for p in root.iterdir() if str(p) in wanted), key=lambda p: p.name):
         records = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER) or []
         if not isinstance(records, list):
             raise ConfigError(f"{name}/{path.name}: expected a list of records")
