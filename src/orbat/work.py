@@ -82,10 +82,7 @@ def analysis_version(theatre: Theatre) -> str:
     Stored per document; a document analysed by another version is re-analysed when it is seen again
     or by ``orbat reanalyse``, and only those documents are.
     """
-    from orbat.extract.events import EXTRACTOR as EVENTS
-    from orbat.extract.relations import EXTRACTOR as RELATIONS
-    from orbat.nlp import RECOGNISER, SPACY_MODEL
-    from orbat.nlp.aliases import EXTRACTOR as ALIASES
+    from orbat.versions import ALIASES, EVENTS, RECOGNISER, RELATIONS, SPACY_MODEL
 
     pack = stable_id(theatre.name, repr(theatre.entities), repr(theatre.relations), length=12)
     return "+".join((SPACY_MODEL, RECOGNISER, ALIASES, RELATIONS, EVENTS, f"pack:{theatre.name}/{pack}"))

