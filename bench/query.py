@@ -100,6 +100,9 @@ def _weights(items: list[str], skew: float) -> list[float]:
     return [1.0 / (rank + 1) ** skew for rank in range(len(items))]
 
 
+_CLAIM_FIELDS = 29  # what _claim makes per claim: the claims table of migration 1
+
+
 def generate(conn, *, claims: int, entities: int, documents: int, clusters: int, seed: int) -> dict:
     rng = random.Random(seed)
     rows, actors, people, places = _entities(rng, entities)
@@ -114,10 +117,13 @@ def generate(conn, *, claims: int, entities: int, documents: int, clusters: int,
                          "segments) VALUES (?, ?, ?, ?, ?, ?, 'article', '[[0],[0],[1]]', '[]')",
                          [(*d, d[4]) for d in docs])  # fmt: skip
     batch = 50_000
+    # the columns _claim fills, in table order (columns added by later migrations keep their defaults)
+    columns = [r[1] for r in conn.execute("PRAGMA table_info(claims)")][:_CLAIM_FIELDS]
+    insert = f"INSERT INTO claims ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
     for lo in range(0, claims, batch):
         made = [_claim(i, rng, w, docs) for i in range(lo, min(claims, lo + batch))]
         with store.transaction(conn):
-            conn.executemany(f"INSERT INTO claims VALUES ({', '.join('?' * 29)})", [m[0] for m in made])
+            conn.executemany(insert, [m[0] for m in made])
             conn.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?, ?)", [m[1] for m in made])
     with store.transaction(conn):  # raw SQL bypassed the store functions that keep the facts exact
         rebuild_relation_facts(conn)
