@@ -37,3 +37,14 @@ def test_environment_autoescapes_everything():
                                           ("data:text/html,x", ""), (None, "")])
 def test_source_links_are_http_only(url, expected):
     assert make_environment().filters["safe_href"](url) == expected
+
+
+def test_an_event_line_names_its_weapons_as_text():
+    from orbat.model import Claim
+    from orbat.store.claims import ClaimRecord
+
+    claim = Claim("e1", "event", "kh", event_type="ASSAULT", actors=("kh",),
+                  weapons=("rockets", "<img src=x onerror=alert(1)>"))
+    page = make_environment().from_string('{% import "macros.html" as m %}{{ m.claim_line(r, names) }}')
+    html = page.render(r=ClaimRecord(claim, "d1"), names={"kh": "Kataib Hezbollah"})
+    assert "with rockets, &lt;img src=x onerror=alert(1)&gt;" in html and "<img" not in html

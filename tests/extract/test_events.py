@@ -488,6 +488,7 @@ def test_strikes_using_a_list_of_aircraft_carry_every_item_as_a_weapon(nlp, deps
     ("Kataib Hezbollah attacked the base with dozens of fighters.", [KH], set()),
     ("Rebel rocket attacks hit the Syrian Army near Tarfawi.", [SAA, TARFAWI], {"rocket"}),  # not "Rebel rocket"
     ("Regime bombing raids hit Kataib Hezbollah positions.", [KH], set()),  # bombing is the act, not a weapon
+    ("Kataib Hezbollah fired rockets and mortar shells at the Syrian Army.", [KH, SAA], {"rockets", "mortar shells"}),
 ])
 def test_weapons_of_an_attack_are_named_by_with_and_by_the_trigger_noun(nlp, deps, text, mentions, weapons):
     [claim] = [c for c in _events(nlp, deps, text, mentions) if c.event_type == "ASSAULT"]

@@ -21,7 +21,7 @@ Rules (spaCy's English dependency labels):
   parser made "A, B, C and D" an apposition of A or left A hanging from the verb. Pronouns,
   dates, weapons and event nouns are never arguments.
 - Weapons (``find_weapons``): of a confiscation, what was seized (its object, every item of a
-  list); of an attack, the objects of "using/employing/with" in the trigger's
+  list); of an attack, what was fired, launched or dropped ("fired rockets at the base"), the objects of "using/employing/with" in the trigger's
   clause ("conducted 15 strikes using attack, bomber, fighter and remotely piloted aircraft",
   "attacked the checkpoint with mortars and rockets"), every item of that list when one of them
   names a weapon; and weapon modifiers of the trigger noun ("a drone strike", "mortar fire").
@@ -56,6 +56,7 @@ _UNDER_ATTACK = frozenset({"attack", "assault", "fire", "shelling", "bombing", "
 _WITNESS_FORMS = frozenset({"see", "sees", "saw", "seen", "seeing", "leave", "leaves", "left", "leaving"})
 _USING = frozenset({"using", "employing", "deploying", "wielding"})  # "… strikes using X": X is the weapon
 _USING_DEPS = frozenset({"advcl", "acl", "conj", "xcomp", "prep"})
+_FIRING = frozenset({"fire", "launch", "drop", "lob", "detonate", "hurl", "shoot"})  # their object is the weapon
 _WIELDERS = lx.GROUP_WORDS | frozenset("rebel regime government opposition coalition army militia insurgent jihadist "
                                        "terrorist enemy".split())  # "rebel rockets": who fired them, not what
 
@@ -134,6 +135,8 @@ def find_weapons(ctx: DocContext, tok: Any, *, seized: bool = False) -> list[Arg
     anchors = [tok] if verbal or tok.head is tok else [tok, tok.head]  # "conducted strikes using X"
     objects = [o for a in anchors for u in _using_words(a) for o in u.children
                if o.dep_ in (("pobj",) if u.lower_ == "with" else ("dobj", "pobj"))]  # fmt: skip
+    if verbal and ctx.base[tok.i] in _FIRING:  # "fired rockets at the base": what was fired
+        objects += [o for o in tok.children if o.dep_ == "dobj"]
     heads = [items for o in objects if _names_weapon(ctx, items := [o, *list_items(o)])]
     out = [_weapon(ctx, t) for items in heads for t in items]
     if not verbal:  # "a drone strike", "mortar fire", "rocket attacks"; not "bombing raids": an act, no weapon
