@@ -93,6 +93,9 @@ def test_the_same_forces_on_the_same_days_at_two_places_are_two_events_unless_th
     struck = [_event("a", event_type="ASSAULT", recipients=("isis",)),
               _event("b", place="tanf", event_type="ASSAULT", recipients=("fsa",))]
     assert find_event_conflicts(struck, points, {}) == []
+    civilians = [_event("a", event_type="ASSAULT", recipients=("collective:civilians:syr",)),
+                 _event("b", place="tanf", event_type="ASSAULT", recipients=("collective:civilians:syr",))]
+    assert find_event_conflicts(civilians, points, {}) == []  # civilians are hit in many places at once
 
 
 def test_tolls_reported_a_week_apart_or_placed_only_in_a_country_are_not_one_event():

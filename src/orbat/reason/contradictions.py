@@ -145,7 +145,7 @@ def find_event_conflicts(
         pa, pb = a.claim.place, b.claim.place
         if not (_town_or_finer(a) and _town_or_finer(b) and pa != pb and pa in points and pb in points):
             continue
-        if not (participants(a) - _actor_set(a)) & (participants(b) - _actor_set(b)):
+        if not _targets(a) & _targets(b):
             continue  # a place conflict needs the same target on both sides, not just the same attacker
         km = distance_km(points[pa], points[pb])  # type: ignore[index]
         ca, cb = (countries or {}).get(pa or ""), (countries or {}).get(pb or "")
@@ -156,6 +156,12 @@ def find_event_conflicts(
                     f"{_name(names, pb)} by {b.voice}, {apart}")  # fmt: skip
             found.append(Contradiction("place", (a,), (b,), text))
     return found
+
+
+def _targets(record: ClaimRecord) -> frozenset[str]:
+    """Who an event hit, as one body: "Civilians (Syria)" is hit by a strike in Aleppo and another in
+    Damascus the same day, so a shared collective does not make them one event placed twice."""
+    return frozenset(x for x in participants(record) - _actor_set(record) if not is_collective(x))
 
 
 _WIDE_FOR_PLACE_CONFLICT = COARSE_PLACES | {"province", "district"}
