@@ -32,7 +32,7 @@ from orbat.reason.events import (
     event_interval,
     explicitly_dated,
     fatality_range,
-    participants,
+    named_targets,
     ranges_disagree,
     same_event_pairs,
     size_range,
@@ -161,7 +161,7 @@ def find_event_conflicts(
 def _targets(record: ClaimRecord) -> frozenset[str]:
     """Who an event hit, as one body: "Civilians (Syria)" is hit by a strike in Aleppo and another in
     Damascus the same day, so a shared collective does not make them one event placed twice."""
-    return frozenset(x for x in participants(record) - _actor_set(record) if not is_collective(x))
+    return named_targets(record) - _actor_set(record)
 
 
 _WIDE_FOR_PLACE_CONFLICT = COARSE_PLACES | {"province", "district"}

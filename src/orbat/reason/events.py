@@ -32,7 +32,7 @@ from orbat.model import is_collective
 from orbat.reason.time import Interval, literal_interval, parse_day, shift
 from orbat.store.claims import ClaimRecord
 
-__all__ = ["EventMatching", "COARSE_PLACES", "event_interval", "explicitly_dated", "participants", "same_sides", "specific_place",
+__all__ = ["EventMatching", "COARSE_PLACES", "event_interval", "explicitly_dated", "participants", "named_targets", "same_sides", "specific_place",
            "same_event_pairs", "size_range", "fatality_range", "ranges_disagree", "distance_km"]
 
 Point = tuple[float, float]
@@ -89,11 +89,11 @@ def same_sides(a: ClaimRecord, b: ClaimRecord) -> bool:
     ra, rb = _recipients(a), _recipients(b)
     if not _actors(a) and not _actors(b):
         toll = fatality_range(a)
-        return bool(_named_targets(a) & _named_targets(b)) and toll is not None and toll == fatality_range(b)
+        return bool(named_targets(a) & named_targets(b)) and toll is not None and toll == fatality_range(b)
     return bool(_actors(a) & _actors(b)) and (not ra or not rb or bool(ra & rb))
 
 
-def _named_targets(record: ClaimRecord) -> frozenset[str]:
+def named_targets(record: ClaimRecord) -> frozenset[str]:
     """Recipients that are one body, not a category ("Civilians (Syria)" are hit by many events)."""
     return frozenset(x for x in _recipients(record) if not is_collective(x))
 
@@ -133,7 +133,7 @@ def _buckets(records: Sequence[ClaimRecord]) -> dict[tuple[str, str], list[Claim
     buckets: dict[tuple[str, str], list[ClaimRecord]] = {}
     for r in records:
         if r.claim.predicate == "event" and r.claim.event_type and r.claim.reported:
-            for who in _actors(r) or {f"to:{t}" for t in _named_targets(r)}:
+            for who in _actors(r) or {f"to:{t}" for t in named_targets(r)}:
                 buckets.setdefault((r.claim.event_type, who), []).append(r)
     return buckets
 

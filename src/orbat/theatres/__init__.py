@@ -102,7 +102,7 @@ def load_theatre(name: str = DEFAULT_THEATRE) -> Theatre:
     if not root.is_dir():
         raise ConfigError(f"unknown theatre {name!r}; available: {', '.join(available_theatres())}")
     paths = sorted((p for p in root.iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name)
-    return _read_theatre(name, tuple((str(p), *_stamp(p)) for p in paths))
+    return _read_theatre(name, tuple((p.name, *_stamp(p)) for p in paths))
 
 
 def _stamp(path: Any) -> tuple[int, int]:
@@ -115,13 +115,12 @@ def _stamp(path: Any) -> tuple[int, int]:
 
 @lru_cache(maxsize=8)
 def _read_theatre(name: str, files: tuple[tuple[str, int, int], ...]) -> Theatre:
-    """The pack ``name`` from its files (path, modification time, size: a changed file is a new key)."""
+    """The pack ``name`` from its files (name, modification time, size: a changed file is a new key)."""
     root = resources.files("orbat.theatres").joinpath(name)
     entities: list[Entity] = []
     relations: list[CuratedRelation] = []
     active: dict[str, Period] = {}
-    wanted = {path for path, *_ in files}
-    for path in sorted((p for p in root.iterdir() if str(p) in wanted), key=lambda p: p.name):
+    for path in (root.joinpath(file_name) for file_name, *_ in files):
         records = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER) or []
         if not isinstance(records, list):
             raise ConfigError(f"{name}/{path.name}: expected a list of records")
