@@ -83,6 +83,21 @@ def test_later_copy_fills_missing_metadata_without_replacing():
     assert conn.execute("SELECT count(*) FROM document_sources").fetchone()[0] == 3
 
 
+def test_full_text_index_follows_a_filled_title_and_is_left_alone_otherwise():
+    conn = store.connect(":memory:")
+    bare = _doc("Patrols resumed near the crossing.", source="a.txt")
+    with store.transaction(conn):
+        store.insert_document(conn, bare, "r")
+        before = conn.total_changes
+        store.add_document_source(conn, bare, "r")  # nothing missing to fill: one source row, no re-indexing
+        assert conn.total_changes - before == 1
+        store.add_document_source(conn, _doc("Patrols resumed near the crossing.", source="b", title="Qaim report"), "r")
+    rows, total = store.find_documents(conn, store.DocumentFilter(text="qaim"))
+    assert total == 1 and rows[0]["id"] == bare.id
+    rows, total = store.find_documents(conn, store.DocumentFilter(text="crossing"))
+    assert total == 1  # re-indexed once with the title, not twice
+
+
 def test_runs_count_items_in_the_same_transaction():
     conn = store.connect(":memory:")
     with store.transaction(conn):
