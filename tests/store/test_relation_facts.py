@@ -129,7 +129,9 @@ class _RandomWriter:
 
 
 @pytest.mark.parametrize("seed", range(10))
-def test_relation_facts_equal_the_on_the_fly_aggregate_after_random_writes(seed):
+@pytest.mark.parametrize("short_key", [-1, 10**9])  # a cluster's earlier claims: through the key or the cluster
+def test_relation_facts_equal_the_on_the_fly_aggregate_after_random_writes(seed, short_key, monkeypatch):
+    monkeypatch.setattr("orbat.store.relation_facts._SHORT_KEY", short_key)
     conn = store.connect(":memory:")
     writer = _RandomWriter(conn, random.Random(seed))
     for i in range(80):
@@ -194,7 +196,7 @@ def test_folding_new_claims_counts_a_cluster_and_a_voice_once_even_with_commas_i
 
 
 def test_folding_reads_the_new_claims_and_looks_the_rest_up_by_index(tmp_path):
-    from orbat.store.relation_facts import _EARLIER_SOURCE, _EARLIER_VOICE
+    from orbat.store.relation_facts import _EARLIER_SOURCE, _EARLIER_SOURCE_BY_KEY, _EARLIER_VOICE
     from orbat.store.schema import relation_fact_claim_select
 
     conn = store.connect(str(tmp_path / "a.db"))
@@ -204,7 +206,8 @@ def test_folding_reads_the_new_claims_and_looks_the_rest_up_by_index(tmp_path):
 
     assert "rowid>?" in plan(relation_fact_claim_select("c.rowid > ?"), (0,)).replace(" ", "")
     source = plan(_EARLIER_SOURCE, ("c1", 9, "a", "p", "b", None))
-    assert "documents_cluster" in source and "claims_document" in source
+    assert "documents_cluster" in source and "claims_document (document_id=? AND subject=?" in source, source
+    assert "claims_subject (subject=?" in plan(_EARLIER_SOURCE_BY_KEY, ("c1", 9, "a", "p", "b", None))
     assert "claims_subject" in plan(_EARLIER_VOICE, ("a", "p", "b", None, 9, "Reuters"))
 
 

@@ -59,11 +59,16 @@ _SET_FACT = ("UPDATE relation_facts SET claims = ?, affirmed = ?, negated = ?, s
              "last_reported = ?, valid_start = ?, valid_end = ?, open_start = ?, open_end = ?, curated = ?, "
              "claimants = ? WHERE key = json_array(?, ?, ?, ?)")  # fmt: skip
 # earlier claims of a key from one duplicate cluster (a claim without a document is a source of its own,
-# which no earlier claim shares: its id is unique): did any affirm, did any deny. Read through the
-# cluster's documents, not through the key: a popular relation has thousands of claims, a cluster few.
+# which no earlier claim shares: its id is unique): did any affirm, did any deny. Read through whichever
+# is shorter: the cluster's documents (seeking the key in each) or the key's claims. A popular relation
+# has thousands of claims; a wire story copied a hundred times makes a cluster of a hundred documents.
 _EARLIER_SOURCE = ("SELECT max(c.polarity != 'negated'), max(c.polarity = 'negated') FROM documents d "
-                   f"CROSS JOIN claims c INDEXED BY claims_document ON c.document_id = d.id WHERE d.cluster = ? AND c.rowid <= ? AND {_BY_KEY} "
-                   f"AND {FACT_COUNTED}")  # fmt: skip
+                   "CROSS JOIN claims c INDEXED BY claims_document ON c.document_id = d.id "
+                   f"WHERE d.cluster = ? AND c.rowid <= ? AND {_BY_KEY} AND {FACT_COUNTED}")  # fmt: skip
+_EARLIER_SOURCE_BY_KEY = ("SELECT max(c.polarity != 'negated'), max(c.polarity = 'negated') FROM claims c "
+                          "INDEXED BY claims_subject CROSS JOIN documents d ON d.id = c.document_id "
+                          f"WHERE d.cluster = ? AND c.rowid <= ? AND {_BY_KEY} AND {FACT_COUNTED}")  # fmt: skip
+_CLUSTER_SIZE = "SELECT count(*) FROM documents WHERE cluster = ?"
 _EARLIER_VOICE = (f"SELECT 1 {FACT_FROM} WHERE {_BY_KEY} AND c.rowid <= ? AND {FACT_COUNTED} AND {FACT_VOICE} = ? "
                   "ORDER BY c.rowid DESC LIMIT 1")  # fmt: skip
 
@@ -105,7 +110,9 @@ def _folded(conn: sqlite3.Connection, key: RelationKey, fact: tuple, rows: list[
         start, end = _least(start, r[8]), _greatest(end, r[9])
         open_start, open_end, curated = _greatest(open_start, r[10]), _greatest(open_end, r[11]), _greatest(curated, r[12])
     for source, polarities in sides.items():
-        earlier_affirmed, earlier_negated = conn.execute(_EARLIER_SOURCE, (source, after, *key)).fetchone()
+        by_key = claims <= _SHORT_KEY or claims < conn.execute(_CLUSTER_SIZE, (source,)).fetchone()[0]
+        earlier = conn.execute(_EARLIER_SOURCE_BY_KEY if by_key else _EARLIER_SOURCE, (source, after, *key))
+        earlier_affirmed, earlier_negated = earlier.fetchone()
         sources += earlier_affirmed is None
         affirmed += False in polarities and not earlier_affirmed
         negated += True in polarities and not earlier_negated
@@ -115,6 +122,9 @@ def _folded(conn: sqlite3.Connection, key: RelationKey, fact: tuple, rows: list[
         elif f",{voice}," not in f",{voices}," or not conn.execute(_EARLIER_VOICE, (*key, after, voice)).fetchone():
             voices = f"{voices},{voice}"  # the text test is only a shortcut: a voice may hold a comma
     return claims + len(rows), affirmed, negated, sources, first, last, start, end, open_start, open_end, curated, voices
+
+
+_SHORT_KEY = 8  # a key with this few claims is read through them without counting the cluster's documents
 
 
 def _least(a: object, b: object) -> object:
