@@ -2,13 +2,17 @@
 
     .venv/bin/python bench/writer.py                   # 50,000 documents in 10 slices, temp database
     .venv/bin/python bench/writer.py --docs 20000 --slices 4 --db /tmp/w.db
+    .venv/bin/python bench/writer.py --copies 60        # every story told 60 times, as FA-KES replicated
 
 At 50,000 documents the writer (one process: clusters, claims, relation facts, one transaction per
 batch) decides orbat's speed, not the workers. This bench ingests generated documents through the real
 pipeline and store, with an analyser that makes claims without a model: a few relations per document
 whose actors follow a Zipf law over 2,000 actors (a popular relation is reported thousands of times),
 in the voices of 40 outlets and a few claimants, and two events. Each slice is one ingest run; the
-rate per slice shows whether a document's cost grows with the database (it should not). Prints JSON.
+rate per slice shows whether a document's cost grows with the database (it should not). With
+``--copies N`` every story is told N times (its text behind a serial, its claims the same), so that
+documents gather in duplicate clusters of N, as when FA-KES is replicated to 50,000 documents: the
+near-duplicate look-ups and the per-cluster source counts then grow with N. Prints JSON.
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ def synthetic_analyser(settings: Settings):
 
     def analyse(docs: Sequence[Document]) -> Iterable[Analysis]:
         for d in docs:
-            rng = random.Random(d.id)
+            rng = random.Random(_story(d.source_id) if d.source_id and "/" in d.source_id else d.id)
             ev = Evidence(d.id, 0, 5, d.clean_text[:5])
             claims = []
             for j in range(rng.randrange(3, 9)):
@@ -60,13 +64,29 @@ def synthetic_analyser(settings: Settings):
     return analyse
 
 
-def _records(start: int, count: int, seed: int) -> list[dict[str, str]]:
-    rng = random.Random(seed * 1_000_003 + start)
-    return [{"id": f"w{i}", "text": " ".join(rng.choices(WORDS, k=120)) + ".", "outlet": f"outlet-{i % 40}",
-             "published": f"20{14 + i % 12}-{1 + i % 12:02d}-{1 + i % 28:02d}"} for i in range(start, start + count)]  # fmt: skip
+def _story(source_id: str) -> str:
+    """The story a document tells: its source id without the copy's serial."""
+    return source_id.split("/")[0]
 
 
-def run(db: Path, docs: int, slices: int, seed: int) -> dict[str, object]:
+def _records(start: int, count: int, seed: int, copies: int) -> list[dict[str, str]]:
+    """Documents ``start`` … ``start + count - 1``; with ``copies`` > 1, document i tells story i // copies
+    (ten sentences, so that copies share sentences as well as bands) from the outlet of its own."""
+    if copies <= 1:
+        rng = random.Random(seed * 1_000_003 + start)
+        return [{"id": f"w{i}", "text": " ".join(rng.choices(WORDS, k=120)) + ".", "outlet": f"outlet-{i % 40}",
+                 "published": f"20{14 + i % 12}-{1 + i % 12:02d}-{1 + i % 28:02d}"} for i in range(start, start + count)]  # fmt: skip
+    out = []
+    for i in range(start, start + count):
+        story = i // copies
+        rng = random.Random(seed * 1_000_003 + story)
+        text = f"[copy {i}] " + " ".join(" ".join(rng.choices(WORDS, k=12)) + "." for _ in range(10))
+        out.append({"id": f"w{story}/{i}", "text": text, "outlet": f"outlet-{i % 40}",
+                    "published": f"20{14 + story % 12}-{1 + story % 12:02d}-{1 + story % 28:02d}"})  # fmt: skip
+    return out
+
+
+def run(db: Path, docs: int, slices: int, seed: int, copies: int = 1) -> dict[str, object]:
     conn = store.connect(db)
     settings = Settings(nlp=True)
     deps = IngestDeps(analyser_factory=synthetic_analyser, analysis_version="bench-writer/1")
@@ -74,7 +94,7 @@ def run(db: Path, docs: int, slices: int, seed: int) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as tmp:
         for k in range(slices):
             path = Path(tmp) / f"slice-{k}.jsonl"
-            path.write_text("".join(json.dumps(r) + "\n" for r in _records(k * size, size, seed)), encoding="utf-8")
+            path.write_text("".join(json.dumps(r) + "\n" for r in _records(k * size, size, seed, copies)), encoding="utf-8")
             started = time.perf_counter()
             summary = ingest([str(path)], conn=conn, settings=settings, deps=deps)
             seconds = time.perf_counter() - started
@@ -83,10 +103,11 @@ def run(db: Path, docs: int, slices: int, seed: int) -> dict[str, object]:
             print(json.dumps(per_slice[-1]), file=sys.stderr)
     claims = conn.execute("SELECT count(*) FROM claims").fetchone()[0]
     facts = conn.execute("SELECT count(*), max(claims) FROM relation_facts").fetchone()
+    clusters = conn.execute("SELECT count(DISTINCT cluster) FROM documents").fetchone()[0]
     conn.close()
     rates = [s["docs_per_s"] for s in per_slice]
-    return {"documents": docs, "claims": claims, "relation_facts": facts[0], "most_claims_per_fact": facts[1],
-            "slices": per_slice, "first_slice_docs_per_s": rates[0], "last_slice_docs_per_s": rates[-1],
+    return {"documents": docs, "copies": copies, "clusters": clusters, "claims": claims, "relation_facts": facts[0],
+            "most_claims_per_fact": facts[1], "slices": per_slice, "first_slice_docs_per_s": rates[0], "last_slice_docs_per_s": rates[-1],
             "last_over_first": round(rates[-1] / rates[0], 2)}  # fmt: skip
 
 
@@ -95,13 +116,14 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=50_000)
     ap.add_argument("--slices", type=int, default=10)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--copies", type=int, default=1, help="documents per story (duplicate clusters of this size)")
     ap.add_argument("--db", type=Path, help="database to write (default: a temporary one, removed afterwards)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "writer.db"
         if db.exists():
             raise SystemExit(f"{db} exists: the bench needs a new database")
-        print(json.dumps(run(db, args.docs, args.slices, args.seed), indent=2))
+        print(json.dumps(run(db, args.docs, args.slices, args.seed, args.copies), indent=2))
 
 
 if __name__ == "__main__":
