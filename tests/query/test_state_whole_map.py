@@ -10,6 +10,7 @@ claims, claims stored again under the same id, and (in one test) dates and ids t
 from __future__ import annotations
 
 import random
+import sqlite3
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -20,6 +21,8 @@ from orbat.model import Claim, Document, Entity, EntityKind, Evidence, TimeSpan
 from orbat.reason.state import StateRules, state_at
 from orbat.reason.time import day_number
 from orbat.store import claims as claim_store
+from orbat.store import db
+from orbat.store.schema import MIGRATIONS
 
 ACTORS = ["kh", "pmf", "aah", "saa", "sdf", "isis"]
 PEOPLE = ["muhandis", "amiri", "khazali"]
@@ -181,3 +184,43 @@ def test_whole_map_state_matches_the_reference_with_claims_it_cannot_read_fast(c
     _assert_same(conn, on, StateRules(), limit=200, offset=0)
     shown = {r.claim.id for e in query.state_as_of(conn, on.isoformat()).entries for r in e.supporting}
     assert "odd0" in shown or case in ("no such day", "year zero")  # those two start later than they seem
+
+
+@pytest.mark.parametrize("length", [0, 30, 31, 32, 365, 366, 367, 900])
+def test_whole_map_state_reads_a_span_of_each_length_band_up_to_the_edge_of_the_lookback(length):
+    """Spans up to 31 days, up to 366 and longer sit in three indexes (migration 11), each read from the day
+    less the lookback and its band's longest span. A span ending exactly where the lookback does still
+    supersedes an earlier "since" observation of the same relation; a day later it no longer counts."""
+    conn = store.connect(":memory:")
+    rules, start = StateRules(), date(2016, 1, 1)
+    end, quote = start + timedelta(days=length), (Evidence("doc0", 0, 6, "Report"),)
+    edge = end + timedelta(days=rules.lookback_days)
+    since = Claim("since", "present_at", "kh", "qaim", valid=TimeSpan((start - timedelta(days=60)).isoformat()),
+                  reported=(edge + timedelta(days=1)).isoformat(), extractor="test/1", evidence=quote)  # fmt: skip
+    span = Claim("span", "present_at", "kh", "qaim", valid=TimeSpan(start.isoformat(), end.isoformat(), "day"),
+                 extractor="test/1", evidence=quote)  # fmt: skip
+    with store.transaction(conn):
+        store.insert_claim(conn, since, "doc0")
+        store.insert_claim(conn, span, "doc0")
+    for on in (start, end, edge - timedelta(days=1), edge, edge + timedelta(days=1)):
+        _assert_same(conn, on, rules, limit=200, offset=0)
+    assert query.state_as_of(conn, edge.isoformat()).total == 0  # superseded by the span
+    assert query.state_as_of(conn, (edge + timedelta(days=1)).isoformat()).total == 1  # the span is past the lookback
+
+
+def test_a_database_from_before_migration_11_gets_the_three_state_indexes_and_the_same_state():
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    for version, script in enumerate(MIGRATIONS[:10], start=1):  # the schema as orbat wrote it before migration 11
+        for statement in db._statements(script):
+            conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {version}")
+    build_random_world(conn, 6, n=300)
+    days = (date(2015, 6, 1), date(2016, 3, 1))
+    before = {on: reference_view(conn, on, StateRules(), 200, 0) for on in days}  # the interval index: no state index
+    db.migrate(conn)
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE name LIKE 'claims_state_%'")}
+    assert names == {"claims_state_brief", "claims_state_short", "claims_state_long"}
+    for on, (page, total) in before.items():
+        view = query.state_as_of(conn, on.isoformat())
+        assert (list(view.entries), view.total) == (page, total) and total > 0

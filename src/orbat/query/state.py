@@ -87,8 +87,9 @@ def _entry(group: StateGroup, records: dict[int, ClaimRecord]) -> StateEntry:
     entry = state_entry([(r, *valid_time(r.claim)) for r in members],
                         {r.claim.id for r, (_, alive) in zip(members, group) if alive})  # fmt: skip
     if entry is None:
-        raise StoreError("the state indexes disagree with the claims; run REINDEX claims_state_short, "
-                         "claims_state_long on the database, and report it if it happens again")  # fmt: skip
+        raise StoreError("the state indexes disagree with the claims; run REINDEX claims_state_brief, "
+                         "claims_state_short, claims_state_long on the database, and report it if it happens "
+                         "again")  # fmt: skip
     return entry
 
 

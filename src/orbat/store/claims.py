@@ -15,7 +15,8 @@ from typing import Any
 from orbat.model import Claim, Entity, EntityKind, Evidence, Fatalities, TimeSpan
 from orbat.store.analysis import entity_aliases
 from orbat.store.schema import (
-    STATE_COLUMNS, STATE_CURATED, STATE_HOLDS, STATE_POINT, STATE_SHORT_SPAN_DAYS, STATE_UNREADABLE,
+    STATE_BRIEF_SPAN_DAYS, STATE_COLUMNS, STATE_CURATED, STATE_HOLDS, STATE_POINT, STATE_SHORT_SPAN_DAYS,
+    STATE_UNREADABLE,
 )  # fmt: skip
 from orbat.store.relation_facts import claim_keys, refresh_relation_facts
 
@@ -233,10 +234,12 @@ STATE_UNREAD_DAY = -(1 << 62)  # the first day state_rows gives a claim the rule
 
 
 def _state_rows_sql() -> str:
-    """Both indexes of migration 5: spans up to STATE_SHORT_SPAN_DAYS long by start, longer ones by end.
+    """The three indexes of migrations 5 and 11: spans up to STATE_BRIEF_SPAN_DAYS long by start, up to
+    STATE_SHORT_SPAN_DAYS by start, longer ones by end. Each start band is read from the day less the lookback
+    and its longest span: a brief span that started earlier cannot reach the lookback.
     Four values a row, rowid and flags in one integer: at a million claims the sqlite3 module's cost for each
     value it hands over is a good part of the query's."""
-    c, short = STATE_COLUMNS, STATE_SHORT_SPAN_DAYS
+    c = STATE_COLUMNS
     stale = f"({c['flags']}) & {STATE_POINT | STATE_CURATED} = {STATE_POINT}"  # a point observation goes stale
     holds = f"(:day <= CASE WHEN {stale} THEN {c['hi']} + :stale ELSE {c['hi']} END) * {STATE_HOLDS}"
     unread = f"({c['flags']}) & {STATE_UNREADABLE} OR rowid >= {1 << (63 - STATE_ROWID_SHIFT)}"  # or too big to pack
@@ -244,12 +247,14 @@ def _state_rows_sql() -> str:
               f"CASE WHEN {unread} THEN {STATE_UNREAD_DAY} ELSE {c['lo']} END, {c['fact_key']}, "
               f"{c['supersession_key']} FROM claims")  # fmt: skip
     started = f"({c['lo']} <= :day OR ({c['flags']}) & {STATE_UNREADABLE})"
-    return (
-        f"{select} INDEXED BY claims_state_short WHERE {c['short_start']} BETWEEN :day - :lookback - {short} AND :day "
-        f"AND {c['span_hi']} >= :day - :lookback AND {started} UNION ALL "
-        f"{select} INDEXED BY claims_state_long WHERE {c['long_end']} >= :day - :lookback AND {c['span_lo']} <= :day "
-        f"AND {started}"
-    )
+    by_start = [
+        f"{select} INDEXED BY claims_state_{band} WHERE {c[f'{band}_start']} BETWEEN :day - :lookback - {longest} "
+        f"AND :day AND {c['span_hi']} >= :day - :lookback AND {started}"
+        for band, longest in (("brief", STATE_BRIEF_SPAN_DAYS), ("short", STATE_SHORT_SPAN_DAYS))
+    ]  # fmt: skip
+    by_end = (f"{select} INDEXED BY claims_state_long WHERE {c['long_end']} >= :day - :lookback "
+              f"AND {c['span_lo']} <= :day AND {started}")  # fmt: skip
+    return " UNION ALL ".join([*by_start, by_end])
 
 
 _STATE_ROWS_SQL = _state_rows_sql()
@@ -257,7 +262,7 @@ _STATE_ROWS_SQL = _state_rows_sql()
 
 def state_rows(conn: sqlite3.Connection, day: int, lookback_days: int, stale_after_days: int) -> list[StateRow]:
     """What the state rules read of the usable state candidates (those of ``state_candidates``, not rejected,
-    asserting) that start on or before ``day`` (days since 2000-01-01), from the indexes of migration 5 (see
+    asserting) that start on or before ``day`` (days since 2000-01-01), from the indexes of migrations 5 and 11 (see
     StateRow; the flags have STATE_HOLDS when the claim reaches the day given ``stale_after_days``). Unreadable
     rows come whatever their start, with STATE_UNREAD_DAY as their first day."""
     cursor = conn.cursor()

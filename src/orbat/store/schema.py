@@ -11,7 +11,8 @@ from types import MappingProxyType
 
 __all__ = [
     "MIGRATIONS", "SCHEMA_VERSION", "relation_fact_select", "STATE_COLUMNS", "STATE_POINT", "STATE_CURATED",
-    "STATE_NEGATED", "STATE_SWAPPED", "STATE_SYMMETRIC", "STATE_UNREADABLE", "STATE_HOLDS", "STATE_SHORT_SPAN_DAYS",
+    "STATE_NEGATED", "STATE_SWAPPED", "STATE_SYMMETRIC", "STATE_UNREADABLE", "STATE_HOLDS", "STATE_BRIEF_SPAN_DAYS",
+    "STATE_SHORT_SPAN_DAYS",
     "STATE_KEY_SEPARATOR", "STATE_MIN_DAY", "STATE_MAX_DAY",
 ]  # fmt: skip
 
@@ -420,7 +421,7 @@ ALTER TABLE runs ADD COLUMN reanalysed INTEGER NOT NULL DEFAULT 0;
 
 STATE_POINT, STATE_CURATED, STATE_NEGATED, STATE_SWAPPED, STATE_SYMMETRIC, STATE_UNREADABLE = 1, 2, 4, 8, 16, 32
 STATE_HOLDS = 64  # not indexed: store.claims.state_rows adds it, for the claims that reach the day asked
-STATE_SHORT_SPAN_DAYS = 366
+STATE_BRIEF_SPAN_DAYS, STATE_SHORT_SPAN_DAYS = 31, 366  # the state indexes' bands of span lengths
 STATE_KEY_SEPARATOR = "\x01"  # between the parts of a fact key; sorts before every character an id may hold
 STATE_MIN_DAY, STATE_MAX_DAY = -730119, 2921939  # date.min and date.max in days since 2000-01-01
 _PRECISION_DAYS = {"day": 1, "week": 7, "month": 31, "season": 92, "year": 366}  # = orbat.reason.time's
@@ -495,28 +496,35 @@ def _state_columns() -> dict[str, str]:
     }
 
 
-def _state_keys(columns: dict[str, str]) -> dict[str, str]:
-    """The first column of each index: the span's start (short spans) or end (long ones) of the usable
-    (not rejected, asserting) state claims that claim_spans holds, else NULL (not in the index)."""
+def _state_keys(columns: dict[str, str], bounds: tuple[int, ...]) -> dict[str, str]:
+    """The first column of each index, for the usable (not rejected, asserting) state claims that claim_spans
+    holds, else NULL (not in the index): the span's start for spans up to ``bounds[-1]`` days long, one
+    column per length band ((0, b0], (b0, b1], …), and its end for longer spans."""
     usable = (f"predicate IN ({_STATE_PREDICATES}) AND (valid_start IS NOT NULL OR reported IS NOT NULL "
               f"OR extractor LIKE 'theatre:%') AND review != 'rejected' "
               f"AND modality NOT IN ({_NON_ASSERTING})")  # fmt: skip
     length = f"{columns['span_hi']} - {columns['span_lo']}"
-    return {
-        "short_start": f"CASE WHEN {usable} AND {length} <= {STATE_SHORT_SPAN_DAYS} THEN {columns['span_lo']} END",
-        "long_end": f"CASE WHEN {usable} AND {length} > {STATE_SHORT_SPAN_DAYS} THEN {columns['span_hi']} END",
-    }
+    names = ["short_start"] if len(bounds) == 1 else ["brief_start", "short_start"]
+    keys, shorter = {}, None
+    for name, bound in zip(names, bounds):
+        longer = f" AND {length} > {shorter}" if shorter is not None else ""
+        keys[name] = f"CASE WHEN {usable}{longer} AND {length} <= {bound} THEN {columns['span_lo']} END"
+        shorter = bound
+    keys["long_end"] = f"CASE WHEN {usable} AND {length} > {bounds[-1]} THEN {columns['span_hi']} END"
+    return keys
 
 
 _EXPRESSIONS = _state_columns()
 # read-only; a query must repeat this text exactly for SQLite to read the values from the indexes
-STATE_COLUMNS: Mapping[str, str] = MappingProxyType(_EXPRESSIONS | _state_keys(_EXPRESSIONS))
+STATE_COLUMNS: Mapping[str, str] = MappingProxyType(
+    _EXPRESSIONS | _state_keys(_EXPRESSIONS, (STATE_BRIEF_SPAN_DAYS, STATE_SHORT_SPAN_DAYS))
+)
+_STATE_COLUMNS_V5 = _EXPRESSIONS | _state_keys(_EXPRESSIONS, (STATE_SHORT_SPAN_DAYS,))  # migration 5's two bands
 _STATE_RAW = ("review, modality, reported, predicate, subject, object, role, place, valid_start, valid_end, "
               "valid_precision, polarity, extractor")  # fmt: skip  (covering: every column the expressions read)
 
 
-def _state_index(name: str, first: str, second: str) -> str:
-    c = STATE_COLUMNS
+def _state_index(name: str, first: str, second: str, c: Mapping[str, str] = STATE_COLUMNS) -> str:
     return (
         f"CREATE INDEX {name} ON claims({c[first]}, {c[second]}, {c['lo']}, {c['hi']}, {c['flags']}, "
         f"{c['fact_key']}, {c['supersession_key']}, {_STATE_RAW}) WHERE {c[first]} IS NOT NULL"
@@ -524,8 +532,8 @@ def _state_index(name: str, first: str, second: str) -> str:
 
 
 _V5 = (
-    _state_index("claims_state_short", "short_start", "span_hi") + ";\n"
-    + _state_index("claims_state_long", "long_end", "span_lo") + ";\n"
+    _state_index("claims_state_short", "short_start", "span_hi", _STATE_COLUMNS_V5) + ";\n"
+    + _state_index("claims_state_long", "long_end", "span_lo", _STATE_COLUMNS_V5) + ";\n"
 )
 
 # migration 6: a relation's claims by its whole key. Refreshing one fact (store.relation_facts) read every
@@ -576,5 +584,15 @@ DROP INDEX claims_document;
 CREATE INDEX claims_document ON claims(document_id, subject, predicate, object, role);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10)
+# migration 11: spans up to a month long (a claim dated to the day, the week or the month: most of them)
+# get an index of their own. The whole map on a day reads the spans started up to a year plus the
+# longest short span before it; with the day-long ones in the same index as year-long ones, half the
+# entries it read started too early to reach the day (65,000 read for 33,000 kept at a million claims).
+_V11 = (
+    "DROP INDEX claims_state_short;\n"
+    + _state_index("claims_state_brief", "brief_start", "span_hi") + ";\n"
+    + _state_index("claims_state_short", "short_start", "span_hi") + ";\n"
+)
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11)
 SCHEMA_VERSION = len(MIGRATIONS)
