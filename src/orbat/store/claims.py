@@ -15,8 +15,7 @@ from typing import Any
 from orbat.model import Claim, Entity, EntityKind, Evidence, Fatalities, TimeSpan
 from orbat.store.analysis import entity_aliases
 from orbat.store.schema import (
-    STATE_BRIEF_SPAN_DAYS, STATE_COLUMNS, STATE_CURATED, STATE_HOLDS, STATE_POINT, STATE_SHORT_SPAN_DAYS,
-    STATE_UNREADABLE,
+    STATE_COLUMNS, STATE_CURATED, STATE_HOLDS, STATE_POINT, STATE_START_BANDS, STATE_UNREADABLE,
 )  # fmt: skip
 from orbat.store.relation_facts import claim_keys, refresh_relation_facts
 
@@ -234,9 +233,9 @@ STATE_UNREAD_DAY = -(1 << 62)  # the first day state_rows gives a claim the rule
 
 
 def _state_rows_sql() -> str:
-    """The three indexes of migrations 5 and 11: spans up to STATE_BRIEF_SPAN_DAYS long by start, up to
-    STATE_SHORT_SPAN_DAYS by start, longer ones by end. Each start band is read from the day less the lookback
-    and its longest span: a brief span that started earlier cannot reach the lookback.
+    """The three indexes of migrations 5 and 11: spans by start in each of STATE_START_BANDS, longer ones by end.
+    Each start band is read from the day less the lookback and its longest span: a span of the band that
+    started earlier cannot reach the lookback.
     Four values a row, rowid and flags in one integer: at a million claims the sqlite3 module's cost for each
     value it hands over is a good part of the query's."""
     c = STATE_COLUMNS
@@ -250,7 +249,7 @@ def _state_rows_sql() -> str:
     by_start = [
         f"{select} INDEXED BY claims_state_{band} WHERE {c[f'{band}_start']} BETWEEN :day - :lookback - {longest} "
         f"AND :day AND {c['span_hi']} >= :day - :lookback AND {started}"
-        for band, longest in (("brief", STATE_BRIEF_SPAN_DAYS), ("short", STATE_SHORT_SPAN_DAYS))
+        for band, longest in STATE_START_BANDS
     ]  # fmt: skip
     by_end = (f"{select} INDEXED BY claims_state_long WHERE {c['long_end']} >= :day - :lookback "
               f"AND {c['span_lo']} <= :day AND {started}")  # fmt: skip

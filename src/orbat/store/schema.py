@@ -11,7 +11,7 @@ from types import MappingProxyType
 
 __all__ = [
     "MIGRATIONS", "SCHEMA_VERSION", "relation_fact_select", "STATE_COLUMNS", "STATE_POINT", "STATE_CURATED",
-    "STATE_NEGATED", "STATE_SWAPPED", "STATE_SYMMETRIC", "STATE_UNREADABLE", "STATE_HOLDS", "STATE_BRIEF_SPAN_DAYS",
+    "STATE_NEGATED", "STATE_SWAPPED", "STATE_SYMMETRIC", "STATE_UNREADABLE", "STATE_HOLDS", "STATE_START_BANDS",
     "STATE_SHORT_SPAN_DAYS",
     "STATE_KEY_SEPARATOR", "STATE_MIN_DAY", "STATE_MAX_DAY",
 ]  # fmt: skip
@@ -421,7 +421,8 @@ ALTER TABLE runs ADD COLUMN reanalysed INTEGER NOT NULL DEFAULT 0;
 
 STATE_POINT, STATE_CURATED, STATE_NEGATED, STATE_SWAPPED, STATE_SYMMETRIC, STATE_UNREADABLE = 1, 2, 4, 8, 16, 32
 STATE_HOLDS = 64  # not indexed: store.claims.state_rows adds it, for the claims that reach the day asked
-STATE_BRIEF_SPAN_DAYS, STATE_SHORT_SPAN_DAYS = 31, 366  # the state indexes' bands of span lengths
+STATE_SHORT_SPAN_DAYS = 366  # longer spans are indexed by their end
+STATE_START_BANDS = (("brief", 31), ("short", STATE_SHORT_SPAN_DAYS))  # claims_state_<band>: spans up to so many days
 STATE_KEY_SEPARATOR = "\x01"  # between the parts of a fact key; sorts before every character an id may hold
 STATE_MIN_DAY, STATE_MAX_DAY = -730119, 2921939  # date.min and date.max in days since 2000-01-01
 _PRECISION_DAYS = {"day": 1, "week": 7, "month": 31, "season": 92, "year": 366}  # = orbat.reason.time's
@@ -496,30 +497,27 @@ def _state_columns() -> dict[str, str]:
     }
 
 
-def _state_keys(columns: dict[str, str], bounds: tuple[int, ...]) -> dict[str, str]:
+def _state_keys(columns: dict[str, str], bands: tuple[tuple[str, int], ...]) -> dict[str, str]:
     """The first column of each index, for the usable (not rejected, asserting) state claims that claim_spans
-    holds, else NULL (not in the index): the span's start for spans up to ``bounds[-1]`` days long, one
-    column per length band ((0, b0], (b0, b1], …), and its end for longer spans."""
+    holds, else NULL (not in the index): the span's start for each band of lengths (``<band>_start``: longer
+    than the band before, up to its own bound), and its end for spans longer than the last band."""
     usable = (f"predicate IN ({_STATE_PREDICATES}) AND (valid_start IS NOT NULL OR reported IS NOT NULL "
               f"OR extractor LIKE 'theatre:%') AND review != 'rejected' "
               f"AND modality NOT IN ({_NON_ASSERTING})")  # fmt: skip
     length = f"{columns['span_hi']} - {columns['span_lo']}"
-    names = ["short_start"] if len(bounds) == 1 else ["brief_start", "short_start"]
     keys, shorter = {}, None
-    for name, bound in zip(names, bounds):
-        longer = f" AND {length} > {shorter}" if shorter is not None else ""
-        keys[name] = f"CASE WHEN {usable}{longer} AND {length} <= {bound} THEN {columns['span_lo']} END"
-        shorter = bound
-    keys["long_end"] = f"CASE WHEN {usable} AND {length} > {bounds[-1]} THEN {columns['span_hi']} END"
+    for band, longest in bands:
+        longer = "" if shorter is None else f" AND {length} > {shorter}"
+        keys[f"{band}_start"] = f"CASE WHEN {usable}{longer} AND {length} <= {longest} THEN {columns['span_lo']} END"
+        shorter = longest
+    keys["long_end"] = f"CASE WHEN {usable} AND {length} > {shorter} THEN {columns['span_hi']} END"
     return keys
 
 
 _EXPRESSIONS = _state_columns()
 # read-only; a query must repeat this text exactly for SQLite to read the values from the indexes
-STATE_COLUMNS: Mapping[str, str] = MappingProxyType(
-    _EXPRESSIONS | _state_keys(_EXPRESSIONS, (STATE_BRIEF_SPAN_DAYS, STATE_SHORT_SPAN_DAYS))
-)
-_STATE_COLUMNS_V5 = _EXPRESSIONS | _state_keys(_EXPRESSIONS, (STATE_SHORT_SPAN_DAYS,))  # migration 5's two bands
+STATE_COLUMNS: Mapping[str, str] = MappingProxyType(_EXPRESSIONS | _state_keys(_EXPRESSIONS, STATE_START_BANDS))
+_STATE_COLUMNS_V5 = _EXPRESSIONS | _state_keys(_EXPRESSIONS, (("short", 366),))  # migration 5: one start band
 _STATE_RAW = ("review, modality, reported, predicate, subject, object, role, place, valid_start, valid_end, "
               "valid_precision, polarity, extractor")  # fmt: skip  (covering: every column the expressions read)
 
